@@ -1,0 +1,97 @@
+# Every install step lives here, so a fresh clone needs nothing but `make run` or `make test`.
+# Stamp files in .venv make a second run skip what is already done.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+WORKERS ?= 2
+
+# Debian packages: WeasyPrint's libraries (libharfbuzz-subset0 is missing on a fresh machine
+# and makes PDFs 1.4x slower), and for tests Chromium, poppler (pdftotext) and PostgreSQL.
+APP_DEBS  := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
+TEST_DEBS := chromium poppler-utils postgresql
+
+APP_STAMP  := $(VENV)/.stamp-app
+TEST_STAMP := $(VENV)/.stamp-test
+BENCH_STAMP := $(VENV)/.stamp-bench
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
+
+.PHONY: run test lint bench debs-app debs-test translations translations-extract translations-update db clean help
+
+help:
+	@echo "make run    install what the app needs, prepare the database and start it on http://$(HOST):$(PORT)"
+	@echo "make test   install test needs and run the whole suite (lint included)"
+	@echo "make bench  run the benchmarks in benchmarks/"
+
+# --- Debian packages, installed only when missing -------------------------------------------
+define install_debs
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; \
+	  else echo "Need root to install:$$missing" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+endef
+
+debs-app:
+	$(call install_debs,$(APP_DEBS))
+
+debs-test: debs-app
+	$(call install_debs,$(TEST_DEBS))
+
+# --- Python environment ----------------------------------------------------------------------
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(APP_STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e .
+	touch $@
+
+$(TEST_STAMP): $(APP_STAMP) pyproject.toml constraints.txt
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	touch $@
+
+$(BENCH_STAMP): $(TEST_STAMP)
+	$(BIN)/pip install -q -c constraints.txt -e '.[bench]'
+	touch $@
+
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(APP_STAMP)
+	$(BIN)/pybabel compile -q -d translations -l $* --statistics
+
+translations: $(MO_FILES)
+
+# Extract Dutch msgids from code and templates, then merge them into the catalogues.
+translations-extract: $(APP_STAMP)
+	$(BIN)/pybabel extract -q -F babel.cfg -k _l -k lazy_gettext -k _n:1,2 -o translations/messages.pot --no-location --sort-output .
+
+translations-update: translations-extract
+	$(BIN)/pybabel update -q -i translations/messages.pot -d translations --no-fuzzy-matching
+
+# --- Running -----------------------------------------------------------------------------------
+db: $(APP_STAMP)
+	$(BIN)/meldcode db upgrade
+
+run: debs-app $(APP_STAMP) translations db
+	$(BIN)/meldcode setup-link
+	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' \
+	  --timeout 120 'meldcode.web:create_app()'
+
+# --- Testing -----------------------------------------------------------------------------------
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check meldcode tests benchmarks
+	$(BIN)/ruff format --check meldcode tests benchmarks
+
+test: debs-test $(TEST_STAMP) translations lint
+	$(BIN)/meldcode kaders check
+	$(BIN)/pytest -q
+
+bench: debs-test $(BENCH_STAMP) translations
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,64 @@
+"""The ``meldcode`` command: kaders, decisions, and (later) database and case tools.
+
+Errors in what the user typed end in one line and exit code 2, never a traceback.
+"""
+
+import os
+import sys
+
+import click
+
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import set_language
+
+
+class BadInput(Exception):
+    """Something the user gave (a file, an id, a date) is not usable; exit code 2."""
+
+
+set_language(os.environ.get("MELDCODE_TAAL", "nl"))
+
+
+@click.group(help=_("Meldcode: afwegingskaders, beslissingen en beheer."))
+def cli() -> None:
+    """Group every subcommand."""
+
+
+def _register() -> None:
+    from meldcode.cli import decide
+    from meldcode.cli import kaders
+
+    cli.add_command(kaders.kaders)
+    cli.add_command(decide.decide)
+    try:
+        from meldcode.cli import admin
+    except ImportError:  # the web part is optional for the rules-only tools
+        return
+    admin.register(cli)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; map every failure to a short message and an exit code."""
+    _register()
+    try:
+        code = cli.main(args=argv, prog_name="meldcode", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo(_("meldcode: afgebroken"), err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        click.echo(f"meldcode: {exc.format_message()}", err=True)
+        sys.exit(2 if isinstance(exc, click.UsageError | click.BadParameter) else exc.exit_code)
+    except BadInput as exc:
+        click.echo(f"meldcode: {exc}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - a user never sees a traceback
+        if os.environ.get("MELDCODE_DEBUG"):
+            raise
+        click.echo(
+            _("meldcode: interne fout ({kind}); zet MELDCODE_DEBUG=1 voor details").format(
+                kind=type(exc).__name__
+            ),
+            err=True,
+        )
+        sys.exit(1)
+    sys.exit(code or 0)

@@ -1,0 +1,175 @@
+"""The decision and its trace, and its rendering as the stable decision contract.
+
+The contract (documented in docs/beslissingscontract.md) is what the web app, the dossier,
+the training mode and outside tests read. Keys listed there never change meaning.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
+
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import using
+from meldcode.kader.resolved import Branch
+from meldcode.kader.resolved import ResolvedKader
+from meldcode.kader.resolved import Rule
+
+
+@dataclass
+class Step:
+    """One answered afweging on the path, and what followed from it."""
+
+    vraag: str
+    antwoord: str
+    gevolg: str | None
+    branch: Branch
+    gegeven: str | None
+    overruled_by: str | None
+    samen_met_veilig_thuis: bool
+
+
+@dataclass
+class Decision:
+    """What the kader concludes from the answers so far, and how."""
+
+    kader: ResolvedKader
+    route: str
+    melden: bool | None
+    hulp: bool | None
+    afsluiten: bool
+    acties: list[str]
+    normen: list[str]
+    pad: list[Step]
+    nog_nodig: list[str]
+    bijzondere_situaties: list[str]
+    antwoorden: dict
+    route_rule: Rule | None = None
+    waarschuwingen: list[tuple[str, dict]] = field(default_factory=list)
+
+    @property
+    def compleet(self) -> bool:
+        """Tell whether nothing more is needed for this route's decision."""
+        return not self.nog_nodig
+
+    def ongebruikt(self) -> list[str]:
+        """Return afwegingen that were answered but are not on the path."""
+        if self.route != "meldcode":
+            return [q for q in self.kader.graph if q in self.antwoorden]
+        on_path = {step.vraag for step in self.pad}
+        return [
+            q for q in self.kader.model.afwegingen() if q in self.antwoorden and q not in on_path
+        ]
+
+    def regel(self, step: Step) -> str:
+        """Return the id of the rule that produced a step: ``kader:vraag.antwoord``."""
+        return f"{self.kader.id}:{step.vraag}.{step.antwoord}"
+
+    def to_contract(self, language: str = "nl") -> dict:
+        """Render the decision as the contract's JSON-ready dict."""
+        k = self.kader
+        model = k.model
+        return {
+            "kader": {
+                "id": model.id,
+                "versie": model.version,
+                "geldig_vanaf": model.valid_from.isoformat(),
+                "geldig_tot": model.valid_until.isoformat() if model.valid_until else None,
+                "titel": model.title.get(language),
+                "status": model.status,
+                "basis": k.parent,
+                "sha256": k.sha256,
+            },
+            "route": self.route,
+            "melden": self.melden,
+            "hulp": self.hulp,
+            "afsluiten": self.afsluiten,
+            "acties": list(self.acties),
+            "normen": [{"id": n, "bron": dict(k.bronnen[("norm", n)])} for n in self.normen],
+            "pad": self._pad(language),
+            "nog_nodig": list(self.nog_nodig),
+            "compleet": self.compleet,
+            "bijzondere_situaties": [
+                {"id": s, "bron": dict(k.bronnen[("bijzonder", s)])}
+                for s in self.bijzondere_situaties
+            ],
+            "ongebruikt": self.ongebruikt(),
+            "waarschuwingen": self.warnings(language),
+            "bij_twijfel": self._doubt(language),
+        }
+
+    def _pad(self, language: str) -> list[dict]:
+        k = self.kader
+        if self.route_rule is not None:
+            entries = []
+            for question, _allowed in self.route_rule.when:
+                entries.append(
+                    {
+                        "vraag": question,
+                        "antwoord": self.antwoorden.get(question),
+                        "gevolg": self.route,
+                        "bron": dict(k.bronnen[("route", self.route)]),
+                        "regel": f"{k.id}:route.{self.route}",
+                        "status": k.model.routes[self.route].status,
+                        "overruled_by": None,
+                        "gegeven": self.antwoorden.get(question),
+                        "samen_met_veilig_thuis": False,
+                        "norm": self.route_rule.norm,
+                    }
+                )
+            return entries
+        return [
+            {
+                "vraag": s.vraag,
+                "antwoord": s.antwoord,
+                "gevolg": s.gevolg,
+                "bron": dict(k.bronnen[("vraag", s.vraag)]),
+                "regel": self.regel(s),
+                "status": s.branch.status,
+                "norm": s.branch.norm,
+                "gegeven": s.gegeven,
+                "overruled_by": s.overruled_by,
+                "samen_met_veilig_thuis": s.samen_met_veilig_thuis,
+            }
+            for s in self.pad
+        ]
+
+    def warnings(self, language: str) -> list[str]:
+        """Return the warnings in ``language``: overruled answers, unused answers, duties."""
+        with using(language):
+            out = []
+            for step in self.pad:
+                if step.overruled_by:
+                    norm = self.kader.model.norms[step.overruled_by].title.get(language)
+                    out.append(
+                        _(
+                            "Afweging '{question}' telt als '{answer}' door de norm '{norm}' "
+                            "(gegeven antwoord: {given})."
+                        ).format(
+                            question=step.vraag,
+                            answer=step.antwoord,
+                            norm=norm,
+                            given=step.gegeven or _("geen"),
+                        )
+                    )
+            unused = self.ongebruikt()
+            if unused:
+                out.append(
+                    _(
+                        "Niet gebruikt voor de beslissing: {questions}. Twijfel je? Vraag advies "
+                        "aan Veilig Thuis."
+                    ).format(questions=", ".join(unused))
+                )
+            for code, _params in self.waarschuwingen:
+                if code == "adviesplicht":
+                    out.append(
+                        _(
+                            "Dit afwegingskader vraagt eerst advies aan Veilig Thuis voordat je "
+                            "meldt (adviesplicht)."
+                        )
+                    )
+            return out
+
+    def _doubt(self, language: str) -> dict:
+        contact = self.kader.model.contacts.get("veilig_thuis")
+        if contact is None:
+            return {}
+        return {"label": contact.label.get(language), "telefoon": contact.phone}
