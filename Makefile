@@ -60,16 +60,16 @@ $(BENCH_STAMP): $(TEST_STAMP)
 	touch $@
 
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(APP_STAMP)
-	$(BIN)/pybabel compile -q -d translations -l $* --statistics
+	$(BIN)/pybabel -q compile -d translations -l $* --statistics
 
 translations: $(MO_FILES)
 
 # Extract Dutch msgids from code and templates, then merge them into the catalogues.
 translations-extract: $(APP_STAMP)
-	$(BIN)/pybabel extract -q -F babel.cfg -k _l -k lazy_gettext -k _n:1,2 -o translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k _n:1,2 -o translations/messages.pot --no-location --sort-output .
 
 translations-update: translations-extract
-	$(BIN)/pybabel update -q -i translations/messages.pot -d translations --no-fuzzy-matching
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching
 
 # --- Running -----------------------------------------------------------------------------------
 db: $(APP_STAMP)

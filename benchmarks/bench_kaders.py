@@ -33,13 +33,17 @@ for f in sorted(paths.KADERS_DIR.glob('*.yaml')):
     yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
 print(time.perf_counter() - t)
 """
-ANSWERS = {"vermoeden": "ja", "veiligheid": "nee", "hulp": "ja", "acceptatie": "ja",
-           "resultaat": "nee"}
+ANSWERS = {
+    "vermoeden": "ja",
+    "veiligheid": "nee",
+    "hulp": "ja",
+    "acceptatie": "ja",
+    "resultaat": "nee",
+}
 
 
 def cold(code: str) -> float:
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.strip())
 
 
@@ -70,12 +74,15 @@ def run() -> dict:
 
     kader = registry.get("basis")
     n = 2000
+
     def ours_decide():
         for _ in range(n):
             evaluate(kader, ANSWERS)
+
     def base_decide():
         for _ in range(n):
             bare_chain(ANSWERS)
+
     times = interleave({"ours": ours_decide, "base": base_decide}, rounds=25)
     decide_us = median(times["ours"]) / n * 1e6
     bare_us = median(times["base"]) / n * 1e6
@@ -87,12 +94,20 @@ def run() -> dict:
         contract.append(evaluate(kader, ANSWERS).to_contract())
     contract_us = (time.perf_counter() - start) / 500 * 1e6
     show("evaluate() + to_contract() (for reference)", contract_us, "µs")
-    goals = {"kaders loaded and linted < 150 ms": load_ms < 150,
-             "decision < 50 µs (median)": decide_us < 50}
+    goals = {
+        "kaders loaded and linted < 150 ms": load_ms < 150,
+        "decision < 50 µs (median)": decide_us < 50,
+    }
     for goal, ok in goals.items():
         print(f"  goal {goal}: {'met' if ok else 'NOT met'}")
-    return {"kader_versions": count, "load_ms": round(load_ms, 1), "baseline_load_ms":
-            round(base_ms, 1), "load_ratio": round(load_ms / base_ms, 2), "decision_us":
-            round(decide_us, 2), "baseline_decision_us": round(bare_us, 3), "decision_ratio":
-            round(decide_us / bare_us, 1), "decision_with_contract_us": round(contract_us, 1),
-            "goals": goals}
+    return {
+        "kader_versions": count,
+        "load_ms": round(load_ms, 1),
+        "baseline_load_ms": round(base_ms, 1),
+        "load_ratio": round(load_ms / base_ms, 2),
+        "decision_us": round(decide_us, 2),
+        "baseline_decision_us": round(bare_us, 3),
+        "decision_ratio": round(decide_us / bare_us, 1),
+        "decision_with_contract_us": round(contract_us, 1),
+        "goals": goals,
+    }

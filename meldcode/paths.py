@@ -19,6 +19,9 @@ TEMPLATES_DIR = DATA_ROOT / "templates"
 STATIC_DIR = DATA_ROOT / "static"
 TRANSLATIONS_DIR = DATA_ROOT / "translations"
 OEFENCASUSSEN_DIR = DATA_ROOT / "oefencasussen"
+# Database, secrets and local config: beside the checkout, or in the working directory
+# of an installed package (override with MELDCODE_INSTANCE_PATH).
+INSTANCE_DIR = (_CHECKOUT / "instance") if DATA_ROOT == _CHECKOUT else Path.cwd() / "instance"
 
 
 def describe() -> dict[str, str]:

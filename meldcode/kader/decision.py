@@ -158,7 +158,16 @@ class Decision:
                         "aan Veilig Thuis."
                     ).format(questions=", ".join(unused))
                 )
-            for code, _params in self.waarschuwingen:
+            for code, params in self.waarschuwingen:
+                if code == "norm_buiten_route":
+                    norm = self.kader.model.norms[params["norm"]].title.get(language)
+                    out.append(
+                        _(
+                            "De norm '{norm}' hoort bij de meldcode en telt niet op deze route. "
+                            "Gaat het vermoeden (ook) over de thuissituatie, doorloop dan ook de "
+                            "meldcode."
+                        ).format(norm=norm)
+                    )
                 if code == "adviesplicht":
                     out.append(
                         _(

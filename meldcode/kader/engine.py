@@ -128,6 +128,8 @@ def _adviesplicht(kader: ResolvedKader, decision: Decision, given: dict) -> None
         return
     if given.get("advies_veilig_thuis") == "ja":
         return
+    if "veilig_thuis_direct_raadplegen" in decision.acties:
+        return  # the immediate contact with Veilig Thuis already is that advice; no delay
     action = "advies_veilig_thuis_voor_melden"
     where = (
         decision.acties.index("melden_veilig_thuis")
@@ -147,6 +149,13 @@ def _route_decision(kader: ResolvedKader, route, given: dict) -> Decision:
         if matches(case.when, given):
             special.append(case.id)
             _add(actions, case.actions, given)
+    # A norm of the meldcode (disclosure) does not apply on another route, but it must not
+    # vanish: the professional is told to weigh the home situation with the meldcode too.
+    outside = [
+        ("norm_buiten_route", {"norm": n.id})
+        for n in kader.override_norms
+        if matches(n.when, given)
+    ]
     return Decision(
         kader=kader,
         route=route.id,
@@ -160,4 +169,5 @@ def _route_decision(kader: ResolvedKader, route, given: dict) -> Decision:
         bijzondere_situaties=special,
         antwoorden=given,
         route_rule=route,
+        waarschuwingen=outside,
     )

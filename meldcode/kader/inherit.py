@@ -65,6 +65,11 @@ def merge(parent: Merged, child: Loaded) -> Merged:
         )
     data = _copy(parent.data)
     origins = dict(parent.origins)
+    origins[()] = (child.file, 1)
+    # A version's end date belongs to that file alone: a sector kader does not stop being
+    # valid because the parent version it was built on was later replaced.
+    data.pop("valid_until", None)
+    _drop(origins, ("valid_until",))
     body = {k: v for k, v in child.data.items() if k != "extends"}
     _overlay(data, body, (), origins, child)
     return Merged(data, origins, parent.files + [child.file])

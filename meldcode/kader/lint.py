@@ -22,7 +22,9 @@ def lint(kader: Kader, merged: Merged) -> list:
     found = []
 
     def issue(path: tuple, message: str) -> None:
-        found.append(merged.issue(path, message))
+        new = merged.issue(path, message)
+        if new not in found:
+            found.append(new)
 
     _references(kader, issue)
     _graph(kader, issue)
@@ -116,16 +118,17 @@ def _graph(kader: Kader, issue) -> None:
     reached: set[str] = set()
 
     def walk(qid: str, trail: tuple) -> None:
-        if qid in trail:
-            issue(
-                ("questions", qid),
-                _("kringloop in de afwegingen: {cycle}").format(cycle=" → ".join(trail + (qid,))),
-            )
-            return
         reached.add(qid)
         q = kader.questions.get(qid)
-        for t in (q.answers or {}).values() if q else ():
-            if t.next in kader.questions:
+        for answer, t in (q.answers or {}).items() if q else ():
+            if t.next in trail + (qid,):
+                issue(
+                    ("questions", qid, "answers", answer, "next"),
+                    _("kringloop in de afwegingen: {cycle}").format(
+                        cycle=" → ".join(trail + (qid, t.next))
+                    ),
+                )
+            elif t.next in kader.questions:
                 walk(t.next, trail + (qid,))
 
     walk(kader.start, ())
@@ -213,6 +216,11 @@ def _sources(kader: Kader, issue) -> None:
                 kader.sources,
                 _("bron"),
             )
+    parts = [d for step in kader.steps.values() for d in step.duties.values()]
+    parts += [s for route in kader.routes.values() for s in route.steps.values()]
+    parts += [t for q in kader.questions.values() for t in (q.answers or {}).values()]
+    parts += [*kader.gesprek.skip_reasons.values(), *kader.informeren.exceptions.values()]
+    unconfirmed = unconfirmed or any(part.status == "onbevestigd" for part in parts)
     if unconfirmed and kader.status == "bevestigd":
         issue(
             ("status",),

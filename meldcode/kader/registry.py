@@ -120,7 +120,7 @@ def load_folder(folder: Path, root: Path | None = None) -> list[ResolvedKader]:
             issues.append(
                 Issue(
                     shown,
-                    1,
+                    loaded.lines.get(("version",), 1),
                     "version",
                     _("kader '{id}' versie '{version}' staat ook in {other}").format(
                         id=header.id, version=header.version, other=files[key].loaded.file
@@ -132,7 +132,7 @@ def load_folder(folder: Path, root: Path | None = None) -> list[ResolvedKader]:
     resolved: dict[tuple[str, str], tuple[Merged, ResolvedKader | None]] = {}
     for key in files:
         _resolve(key, files, resolved, issues, ())
-    _check_overlap([k for _m, k in resolved.values() if k], issues)
+    _check_overlap([k for _m, k in resolved.values() if k], issues, files)
     if issues:
         raise KaderError(issues)
     return [k for _m, k in resolved.values() if k]
@@ -150,7 +150,7 @@ def _header(loaded: Loaded, issues: list) -> _File | None:
         issues.append(
             Issue(
                 loaded.file,
-                1,
+                loaded.lines.get((missing[0],), 1),
                 missing[0],
                 _("verplichte sleutel '{key}' ontbreekt of is geen tekst").format(key=missing[0]),
             )
@@ -219,7 +219,7 @@ def _parent_key(child: _File, files: dict) -> tuple[str, str] | None:
     dated = [
         f
         for f in candidates
-        if f.valid_from and child.valid_from and f.valid_from <= child.valid_from
+        if f.valid_from and (child.valid_from is None or f.valid_from <= child.valid_from)
     ]
     if not dated:
         return None
@@ -227,7 +227,7 @@ def _parent_key(child: _File, files: dict) -> tuple[str, str] | None:
     return (best.id, best.version)
 
 
-def _check_overlap(kaders: list[ResolvedKader], issues: list) -> None:
+def _check_overlap(kaders: list[ResolvedKader], issues: list, files: dict) -> None:
     by_id: dict[str, list[ResolvedKader]] = {}
     for k in kaders:
         by_id.setdefault(k.id, []).append(k)
@@ -239,7 +239,7 @@ def _check_overlap(kaders: list[ResolvedKader], issues: list) -> None:
                 issues.append(
                     Issue(
                         newer.files[-1],
-                        None,
+                        files[(newer.id, newer.version)].loaded.lines.get(("valid_from",)),
                         "valid_from",
                         _(
                             "versie {new} begint op {start}, maar versie {old} loopt dan nog; geef "

@@ -96,6 +96,7 @@ def allowed_keys(model: type, loc: tuple) -> list[str]:
         current = _step(current, part)
         if current is None:
             return []
+    current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return sorted(current.model_fields)
     return []

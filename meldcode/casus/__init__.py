@@ -1,0 +1,1 @@
+"""Pure case model: records, the case file format, progress through the steps."""

@@ -1,0 +1,88 @@
+"""Settings shared by the web app and the command line, and the instance folder's secrets.
+
+Order: defaults, then ``<instance>/config.py`` (optional), then ``MELDCODE_*`` environment
+variables, then a test mapping. Secrets are never defaulted: on first start a random secret
+key and data key are written into the instance folder (mode 0600). Several instances behind
+a load balancer must share them: set MELDCODE_SECRET_KEY and MELDCODE_DATA_KEYS, or share the
+instance folder.
+"""
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+from meldcode import paths
+from meldcode.storage.crypto import Cipher
+
+DEFAULTS: dict = {
+    "DATABASE_URL": None,  # None: SQLite in the instance folder
+    "KADERS_DIR": str(paths.KADERS_DIR),
+    "BASE_URL": "http://127.0.0.1:5000",
+    "SESSION_IDLE_MINUTES": 30,
+    "SESSION_ABSOLUTE_HOURS": 10,
+    "SESSION_WARNING_MINUTES": 2,
+    "INVITATION_DAYS": 7,
+    "STASH_HOURS": 4,
+    "PDF_CONCURRENCY": 0,  # 0: as many as there are CPU cores
+    "TRUSTED_PROXIES": 0,  # number of proxies in front, for the client address in the audit log
+    "HTTPS": False,  # behind HTTPS: secure cookies and HSTS
+    "OEFENCASUSSEN_DIR": "",  # a folder with trainers' own training cases
+    "TRAINING_RETENTION_HOURS": 24,
+}
+
+
+def instance_dir() -> Path:
+    """Return the instance folder (database, secrets, optional config.py)."""
+    return Path(os.environ.get("MELDCODE_INSTANCE_PATH") or paths.INSTANCE_DIR)
+
+
+def _coerce(value: str):
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+def load(test_config: dict | None = None, environ=None) -> dict:
+    """Return the settings; create the instance folder and its secrets if missing."""
+    environ = os.environ if environ is None else environ
+    settings = dict(DEFAULTS)
+    folder = (
+        Path(test_config.get("INSTANCE_PATH"))
+        if test_config and test_config.get("INSTANCE_PATH")
+        else instance_dir()
+    )
+    settings["INSTANCE_PATH"] = str(folder)
+    config_file = folder / "config.py"
+    if config_file.is_file():
+        scope: dict = {}
+        exec(compile(config_file.read_text(), str(config_file), "exec"), scope)  # noqa: S102
+        settings.update({k: v for k, v in scope.items() if k.isupper()})
+    for key, value in environ.items():
+        if key.startswith("MELDCODE_") and key != "MELDCODE_INSTANCE_PATH":
+            settings[key.removeprefix("MELDCODE_")] = _coerce(value)
+    if test_config:
+        settings.update(test_config)
+    folder.mkdir(parents=True, exist_ok=True)
+    if not settings.get("SECRET_KEY"):
+        settings["SECRET_KEY"] = _secret_file(folder / "secret_key", lambda: secrets.token_hex(32))
+    if not settings.get("DATA_KEYS"):
+        settings["DATA_KEYS"] = _secret_file(folder / "data_keys", Cipher.new_key_text)
+    if not settings.get("DATABASE_URL"):
+        settings["DATABASE_URL"] = f"sqlite:///{folder / 'meldcode.sqlite3'}"
+    return settings
+
+
+def _secret_file(path: Path, make) -> str:
+    """Read a secret from the instance folder, creating it (0600) the first time."""
+    if path.is_file():
+        return path.read_text().strip()
+    value = make()
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process wrote it first: use theirs
+        return path.read_text().strip()
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(value + "\n")
+    return value

@@ -1,0 +1,332 @@
+"""Accounts: passwords (argon2id), lockout, server-side sessions, invitations, setup, TOTP.
+
+Lockout counts failures per account in the database, so it holds across workers; a class of
+200 behind one address is never locked out together.
+"""
+
+import datetime
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+import pyotp
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError
+from argon2.exceptions import VerificationError
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from meldcode import paths
+from meldcode.storage.crypto import Cipher
+from meldcode.storage.models import Invitation
+from meldcode.storage.models import Organisation
+from meldcode.storage.models import SetupToken
+from meldcode.storage.models import User
+from meldcode.storage.models import UserSession
+from meldcode.storage.models import utcnow
+
+MIN_PASSWORD = 12
+MAX_PASSWORD = 256
+SOFT_LOCK_AFTER = 5
+HARD_LOCK_AFTER = 20
+FOREVER = datetime.datetime(9999, 1, 1)
+_hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("een wachtwoord dat niemand heeft")
+
+
+class LoginFailed(Exception):
+    """Wrong e-mail or password, locked or disabled; the user sees one generic message."""
+
+    def __init__(self, reason: str, user: User | None = None):
+        """Keep the reason for the audit trail, never for the user."""
+        super().__init__(reason)
+        self.reason = reason
+        self.user = user
+
+
+def token_hash(token: str) -> str:
+    """Return the sha256 of a token; only hashes of tokens are stored."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token() -> str:
+    """Return a random token with 256 bits of entropy, safe in a URL."""
+    return secrets.token_urlsafe(32)
+
+
+def hash_password(password: str) -> str:
+    """Hash a password with argon2id."""
+    return _hasher.hash(password)
+
+
+def _common_passwords() -> frozenset[str]:
+    path = paths.PACKAGE_DIR / "storage" / "common_passwords.txt"
+    return frozenset(
+        line.strip().lower()
+        for line in path.read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+COMMON = _common_passwords()
+
+
+def password_problems(password: str, context: list[str]) -> list[str]:
+    """Return problem codes for a new password: te_kort, te_lang, te_bekend, bevat_context."""
+    problems = []
+    if len(password) < MIN_PASSWORD:
+        problems.append("te_kort")
+    if len(password) > MAX_PASSWORD:
+        problems.append("te_lang")
+    lowered = password.lower()
+    if lowered in COMMON or lowered.rstrip("0123456789!?.") in COMMON:
+        problems.append("te_bekend")
+    words = [w.lower() for w in context if w and len(w) >= 4]
+    if any(w in lowered for w in words + ["meldcode"]):
+        problems.append("bevat_context")
+    return problems
+
+
+def authenticate(session: Session, email: str, password: str, now: datetime.datetime) -> User:
+    """Return the user for these credentials, or raise LoginFailed; counts failures."""
+    user = session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    if user is None:
+        try:
+            _hasher.verify(_DUMMY_HASH, password)  # same work as a real check: no oracle
+        except VerificationError:
+            pass
+        raise LoginFailed("unknown")
+    if user.locked_until and user.locked_until > now:
+        raise LoginFailed("locked", user)
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        user.failed_logins += 1
+        if user.failed_logins >= HARD_LOCK_AFTER:
+            user.locked_until = FOREVER
+        elif user.failed_logins >= SOFT_LOCK_AFTER:
+            minutes = min(60, 2 ** (user.failed_logins - SOFT_LOCK_AFTER))
+            user.locked_until = now + datetime.timedelta(minutes=minutes)
+        raise LoginFailed("bad_password", user) from None
+    if not user.active:
+        raise LoginFailed("inactive", user)
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    return user
+
+
+def unlock(user: User) -> None:
+    """Clear a lockout (a beheerder's action)."""
+    user.failed_logins = 0
+    user.locked_until = None
+
+
+@dataclass
+class SessionTimes:
+    """How long a session lives: idle and absolute limits."""
+
+    idle: datetime.timedelta
+    absolute: datetime.timedelta
+
+
+def start_session(
+    session: Session,
+    user: User,
+    now: datetime.datetime,
+    times: SessionTimes,
+    second_factor_done: bool,
+) -> str:
+    """Create a server-side session and return its token for the cookie."""
+    token = new_token()
+    session.add(
+        UserSession(
+            token_hash=token_hash(token),
+            user_id=user.id,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + times.absolute,
+            second_factor_done=second_factor_done,
+        )
+    )
+    return token
+
+
+def load_session(
+    session: Session, token: str, now: datetime.datetime, times: SessionTimes
+) -> tuple[UserSession, User] | None:
+    """Return the live session and its user, or None when expired, idle or revoked."""
+    if not token or len(token) > 100:
+        return None
+    found = session.get(UserSession, token_hash(token))
+    if found is None or found.revoked_at is not None or found.expires_at <= now:
+        return None
+    if now - found.last_seen_at > times.idle:
+        return None
+    user = session.get(User, found.user_id)
+    if user is None or not user.active:
+        return None
+    return found, user
+
+
+def touch_session(session: Session, token: str, now: datetime.datetime) -> None:
+    """Record activity on a session (the idle timer starts again)."""
+    session.execute(
+        update(UserSession)
+        .where(UserSession.token_hash == token_hash(token))
+        .values(last_seen_at=now)
+    )
+
+
+def revoke_session(session: Session, token: str, now: datetime.datetime) -> None:
+    """End one session."""
+    session.execute(
+        update(UserSession)
+        .where(UserSession.token_hash == token_hash(token))
+        .values(revoked_at=now)
+    )
+
+
+def revoke_all(session: Session, user_id: str, now: datetime.datetime) -> int:
+    """End every session of a user (log out everywhere, or a disabled account)."""
+    result = session.execute(
+        update(UserSession)
+        .where(UserSession.user_id == user_id, UserSession.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    return result.rowcount or 0
+
+
+def create_invitation(
+    session: Session,
+    inviter: User,
+    email: str,
+    role: str,
+    now: datetime.datetime,
+    valid: datetime.timedelta,
+) -> str:
+    """Create a one-time invitation link token for a new colleague."""
+    token = new_token()
+    session.add(
+        Invitation(
+            organisation_id=inviter.organisation_id,
+            email=email.strip(),
+            role=role,
+            token_hash=token_hash(token),
+            created_by=inviter.id,
+            expires_at=now + valid,
+        )
+    )
+    return token
+
+
+def find_invitation(session: Session, token: str, now: datetime.datetime) -> Invitation | None:
+    """Return an unused, unexpired invitation for a token."""
+    found = session.scalar(select(Invitation).where(Invitation.token_hash == token_hash(token)))
+    if found is None or found.used_at is not None or found.expires_at <= now:
+        return None
+    return found
+
+
+def email_taken(session: Session, email: str) -> bool:
+    """Tell whether an account with this e-mail address exists."""
+    return (
+        session.scalar(select(User.id).where(func.lower(User.email) == email.strip().lower()))
+        is not None
+    )
+
+
+def create_user(
+    session: Session,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    password: str,
+    name: str = "",
+    language: str = "nl",
+) -> User:
+    """Create an account (from the command line, setup or an accepted invitation)."""
+    user = User(
+        organisation_id=organisation.id,
+        email=email.strip(),
+        role=role,
+        password_hash=hash_password(password),
+        name=name.strip(),
+        language=language,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def needs_setup(session: Session) -> bool:
+    """Tell whether the database has no organisation yet (first start)."""
+    return session.scalar(select(func.count()).select_from(Organisation)) == 0
+
+
+def new_setup_token(
+    session: Session,
+    now: datetime.datetime,
+    valid: datetime.timedelta = datetime.timedelta(hours=24),
+) -> str:
+    """Create a fresh one-time setup token (earlier ones stop working)."""
+    session.execute(update(SetupToken).where(SetupToken.used_at.is_(None)).values(used_at=now))
+    token = new_token()
+    session.add(SetupToken(token_hash=token_hash(token), expires_at=now + valid))
+    return token
+
+
+def use_setup_token(session: Session, token: str, now: datetime.datetime) -> bool:
+    """Mark a setup token used; tell whether it was valid."""
+    found = session.get(SetupToken, token_hash(token))
+    if found is None or found.used_at is not None or found.expires_at <= now:
+        return False
+    found.used_at = now
+    return True
+
+
+def new_totp_secret() -> str:
+    """Return a new base32 TOTP secret."""
+    return pyotp.random_base32()
+
+
+def totp_uri(secret: str, email: str) -> str:
+    """Return the otpauth:// URI an authenticator app reads from the QR code."""
+    return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name="Meldcode")
+
+
+def check_totp(secret: str, code: str, last_step: int, now: datetime.datetime) -> int | None:
+    """Return the time step a code belongs to if valid and unused, else None."""
+    code = "".join(ch for ch in code if ch.isdigit())
+    if len(code) != 6:
+        return None
+    totp = pyotp.TOTP(secret)
+    moment = now.replace(tzinfo=datetime.UTC)
+    for drift in (0, -1, 1):
+        when = moment + datetime.timedelta(seconds=30 * drift)
+        step = totp.timecode(when)
+        if step > last_step and secrets.compare_digest(totp.at(when), code):
+            return step
+    return None
+
+
+def user_totp_secret(cipher: Cipher, user: User) -> str | None:
+    """Return a user's decrypted TOTP secret, or None when two-factor is off."""
+    if user.totp_secret_enc is None:
+        return None
+    return cipher.decrypt(user.totp_secret_enc, f"users.totp:{user.id}")
+
+
+def set_totp_secret(cipher: Cipher, user: User, secret: str | None) -> None:
+    """Store (encrypted) or clear a user's TOTP secret."""
+    user.totp_secret_enc = cipher.encrypt(secret, f"users.totp:{user.id}") if secret else None
+    user.totp_last_step = 0
+
+
+def now() -> datetime.datetime:
+    """Return naive UTC now (tests freeze it)."""
+    return utcnow()

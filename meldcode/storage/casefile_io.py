@@ -1,0 +1,152 @@
+"""Turn a stored case into a case file and back (export, import, dossier, training)."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from meldcode.casus.casefile import CaseFile
+from meldcode.casus.casefile import CaseHeader
+from meldcode.casus.casefile import Consultation
+from meldcode.casus.casefile import KaderRef
+from meldcode.casus.casefile import TimelineEntry
+from meldcode.casus.records import Antwoord
+from meldcode.casus.records import Consultatie
+from meldcode.casus.records import RouteStap
+from meldcode.casus.records import StapKlaar
+from meldcode.kader import ResolvedKader
+from meldcode.storage import cases
+from meldcode.storage.crypto import Cipher
+from meldcode.storage.models import Case
+from meldcode.storage.models import Organisation
+from meldcode.storage.models import User
+
+_SINGLE = (
+    "gesprek_overslaan",
+    "overleg_professionals",
+    "beslissing",
+    "informeren",
+    "melding",
+    "evaluatie",
+)
+_LISTS = {"signaal": "signalen", "overleg": "overleg", "gesprek": "gesprekken", "hulp": "hulp"}
+
+
+def export_case(session: Session, cipher: Cipher, case: Case) -> CaseFile:
+    """Build the case file of a stored case, including its event log."""
+    users = {
+        u.id: u
+        for u in session.scalars(select(User).where(User.organisation_id == case.organisation_id))
+    }
+    org = session.get(Organisation, case.organisation_id)
+    data: dict = {
+        "casus": CaseHeader(
+            label=cases.label_of(cipher, case),
+            zorg_sinds=case.worry_date,
+            kader=KaderRef(id=case.kader_id, versie=case.kader_version),
+            status=case.status,
+            gearchiveerd_op=case.archived_at.date() if case.archived_at else None,
+            organisatie=org.name if org else None,
+            eigenaar=users[case.owner_id].email if case.owner_id in users else None,
+        ),
+        "antwoorden": {},
+        "motivaties": {},
+        "checks": {},
+        "consultaties": [],
+        "route_stappen": {},
+        "stappen_klaar": [],
+    }
+    for name in _LISTS.values():
+        data[name] = []
+    for rec in cases.records(session, cipher, case):
+        p = rec.payload
+        if rec.kind == "antwoord":
+            if p.antwoord is not None:
+                data["antwoorden"][rec.key] = p.antwoord
+            if p.motivatie:
+                data["motivaties"][rec.key] = p.motivatie
+        elif rec.kind in _LISTS:
+            data[_LISTS[rec.kind]].append(p)
+        elif rec.kind == "check":
+            data["checks"][rec.key] = p
+        elif rec.kind == "consultatie":
+            who = users.get(rec.key)
+            data["consultaties"].append(
+                Consultation(collega=who.email if who else rec.key, **p.model_dump())
+            )
+        elif rec.kind == "route_stap":
+            data["route_stappen"][rec.key] = p
+        elif rec.kind == "stap_klaar" and p.klaar:
+            data["stappen_klaar"].append(int(rec.key))
+        elif rec.kind in _SINGLE:
+            data[rec.kind] = p
+    data["stappen_klaar"].sort()
+    data["tijdlijn"] = [
+        TimelineEntry(
+            tijd=e.at,
+            wie=users[e.actor_id].email if e.actor_id in users else "-",
+            wat=e.action
+            + (f" ({e.subject})" if e.subject and e.subject in _PUBLIC_SUBJECTS else ""),
+        )
+        for e in cases.events(session, case)
+    ]
+    return CaseFile(**data)
+
+
+_PUBLIC_SUBJECTS = {
+    "vermoeden",
+    "veiligheid",
+    "hulp",
+    "acceptatie",
+    "resultaat",
+    "disclosure",
+    "vormen",
+    "pleger_medewerker",
+    "seksueel_misbruik_recent",
+    "vgv_acuut",
+}
+
+
+def import_case(
+    session: Session, cipher: Cipher, casefile: CaseFile, owner: User, kader: ResolvedKader
+) -> Case:
+    """Store a case file as a new case owned by ``owner``; return the case."""
+    head = casefile.casus
+    case = cases.create_case(session, cipher, owner, head.label, head.zorg_sinds, kader)
+    case.status = head.status
+
+    def put(kind: str, key: str, payload) -> None:
+        cases.save_record(session, cipher, case, owner, kind, key, payload, None)
+
+    questions = set(casefile.antwoorden) | set(casefile.motivaties)
+    for qid in sorted(questions):
+        put(
+            "antwoord",
+            qid,
+            Antwoord(
+                antwoord=casefile.antwoorden.get(qid), motivatie=casefile.motivaties.get(qid, "")
+            ),
+        )
+    for kind, name in _LISTS.items():
+        for payload in getattr(casefile, name):
+            cases.add_record(session, cipher, case, owner, kind, payload)
+    for key, check in casefile.checks.items():
+        put("check", key, check)
+    for consultation in casefile.consultaties:
+        colleague = session.scalar(
+            select(User).where(
+                User.email == consultation.collega, User.organisation_id == owner.organisation_id
+            )
+        )
+        body = Consultatie(**consultation.model_dump(exclude={"collega"}))
+        # A colleague unknown here keeps their address as key, so the advice is not lost.
+        key = colleague.id if colleague else "extern:" + consultation.collega[:56]
+        put("consultatie", key, body)
+    for key, step in casefile.route_stappen.items():
+        put("route_stap", key, RouteStap(**step.model_dump()))
+    for number in casefile.stappen_klaar:
+        put("stap_klaar", str(number), StapKlaar(klaar=True))
+    for kind in _SINGLE:
+        payload = getattr(casefile, kind)
+        if payload is not None:
+            put(kind, "", payload)
+    cases.log_event(session, case, owner, "casus_geimporteerd")
+    return case

@@ -1,0 +1,69 @@
+"""The read-only kader browser: every kader version, and each one shown rule by rule.
+
+A trainer or sector expert checks the encoding against their own document here, so the
+detail page shows every rule with its source and marks what is not confirmed.
+"""
+
+from flask import Blueprint
+from flask import abort
+from flask import redirect
+from flask import render_template
+from flask import url_for
+
+from meldcode.kader import ResolvedKader
+from meldcode.kader import UnknownKader
+from meldcode.web import registry
+from meldcode.web.diagram import flow_svg
+from meldcode.web.i18n import language
+from meldcode.web.words import Words
+from meldcode.web.words import status_label
+from meldcode.web.words import tel
+
+bp = Blueprint("kaders", __name__)
+bp.add_app_template_global(status_label, "status_label")
+bp.add_app_template_filter(tel, "tel")
+
+
+@bp.get("/")
+def home():
+    """Send visitors to the kader overview (until there is a case wizard to start)."""
+    return redirect(url_for("kaders.index"))
+
+
+@bp.get("/kaders")
+def index():
+    """List every version of every kader."""
+    return render_template("kaders/index.html", kaders=registry().all())
+
+
+@bp.get("/kaders/<kader_id>")
+def newest(kader_id: str):
+    """Show the newest version of a kader."""
+    return _detail(_find(kader_id, None))
+
+
+@bp.get("/kaders/<kader_id>/<versie>")
+def version(kader_id: str, versie: str):
+    """Show one version of a kader."""
+    return _detail(_find(kader_id, versie))
+
+
+def _find(kader_id: str, versie: str | None) -> ResolvedKader:
+    """Return the kader asked for, or answer 404."""
+    try:
+        return registry().get(kader_id, versie)
+    except UnknownKader:
+        abort(404)
+
+
+def _detail(kader: ResolvedKader):
+    """Render the full page of one kader version."""
+    lang = language()
+    return render_template(
+        "kaders/detail.html",
+        kader=kader,
+        m=kader.model,
+        versions=registry().versions(kader.id),
+        words=Words(kader.model, lang),
+        diagram=flow_svg(kader, lang),
+    )

@@ -1,0 +1,23 @@
+"""Fixtures for the web tests: one app built from the shipped kaders, and a fresh client."""
+
+import pytest
+
+from meldcode.web import create_app
+
+
+@pytest.fixture(scope="session")
+def app():
+    """The app as it runs, with the shipped kaders (read-only, so one for the session)."""
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    """A test client without cookies."""
+    return app.test_client()
+
+
+@pytest.fixture
+def registry(app):
+    """The kaders the app loaded."""
+    return app.extensions["meldcode_registry"]
