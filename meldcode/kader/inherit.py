@@ -6,6 +6,7 @@ line it came from, so schema and lint errors point at the file that has to chang
 """
 
 from dataclasses import dataclass
+from dataclasses import field
 
 from meldcode.kader.errors import Issue
 from meldcode.kader.errors import KaderError
@@ -23,6 +24,7 @@ class Merged:
     data: dict
     origins: dict[tuple, Origin]
     files: list[str]
+    written: dict[str, set[tuple]] = field(default_factory=dict, repr=False)
 
     def origin(self, path: tuple) -> Origin | tuple[str, None]:
         """Return the file and line of ``path``, or of its nearest parent that has one."""
@@ -64,37 +66,40 @@ def merge(parent: Merged, child: Loaded) -> Merged:
             ]
         )
     data = _copy(parent.data)
-    origins = dict(parent.origins)
-    origins[()] = (child.file, 1)
     # A version's end date belongs to that file alone: a sector kader does not stop being
     # valid because the parent version it was built on was later replaced.
     data.pop("valid_until", None)
-    _drop(origins, ("valid_until",))
     body = {k: v for k, v in child.data.items() if k != "extends"}
-    _overlay(data, body, (), origins, child)
+    _overlay(data, body)
+    origins: dict[tuple, Origin] = {}
+    _trace(data, (), origins, parent.origins, child)
+    origins[()] = (child.file, 1)
     return Merged(data, origins, parent.files + [child.file])
 
 
-def _overlay(target: dict, source: dict, path: tuple, origins: dict, child: Loaded) -> None:
+def _overlay(target: dict, source: dict) -> None:
     for key, value in source.items():
-        here = path + (key,)
         if value is None:
             target.pop(key, None)
-            _drop(origins, here)
         elif isinstance(value, dict) and isinstance(target.get(key), dict):
-            origins[here] = (child.file, child.lines.get(here, 0))
-            _overlay(target[key], value, here, origins, child)
+            _overlay(target[key], value)
         else:
             target[key] = _copy(value)
-            _drop(origins, here)
-            for sub, line in child.lines.items():
-                if sub[: len(here)] == here:
-                    origins[sub] = (child.file, line)
 
 
-def _drop(origins: dict, path: tuple) -> None:
-    for key in [k for k in origins if k[: len(path)] == path]:
-        del origins[key]
+def _trace(value, path: tuple, origins: dict, inherited: dict, child: Loaded) -> None:
+    """Record where every key path of the merged data came from: the child, else the parent."""
+    line = child.lines.get(path)
+    if line is not None:
+        origins[path] = (child.file, line)
+    elif path in inherited:
+        origins[path] = inherited[path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _trace(item, path + (key,), origins, inherited, child)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _trace(item, path + (index,), origins, inherited, child)
 
 
 def _copy(value):
@@ -107,6 +112,16 @@ def _copy(value):
 
 def defined_in(merged: Merged, path: tuple, file: str) -> bool:
     """Tell whether ``file`` itself wrote anything at or below ``path``."""
-    return any(
-        origin[0] == file and key[: len(path)] == path for key, origin in merged.origins.items()
-    )
+    return path in written_by(merged, file)
+
+
+def written_by(merged: Merged, file: str) -> set[tuple]:
+    """Return every key path (and each of its prefixes) that ``file`` wrote."""
+    cache = merged.written
+    if file not in cache:
+        found: set[tuple] = set()
+        for key, origin in merged.origins.items():
+            if origin[0] == file:
+                found.update(key[:cut] for cut in range(len(key) + 1))
+        cache[file] = found
+    return cache[file]
