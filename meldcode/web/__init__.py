@@ -14,51 +14,69 @@ from meldcode.kader import Registry
 
 REGISTRY_KEY = "meldcode_registry"
 
-DEFAULTS = {
-    "KADERS_DIR": str(paths.KADERS_DIR),
+# Web-only settings; everything shared with the command line is in meldcode.settings.
+WEB_DEFAULTS = {
     "LANGUAGES": ("nl", "en"),
     "DEFAULT_LANGUAGE": "nl",
-    # The language cookie (and later the session) travel only over HTTPS in production;
-    # `make run` serves plain HTTP on localhost, so the default stays off.
-    "SESSION_COOKIE_SECURE": False,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
-    # Nothing uploads yet; a small limit keeps abusive request bodies out.
+    "SESSION_COOKIE_NAME": "meldcode",
+    # A long answer typed slowly must still save: the CSRF token lives as long as the
+    # browser session; the login session's own timeouts do the limiting.
+    "WTF_CSRF_TIME_LIMIT": None,
+    "WTF_CSRF_SSL_STRICT": False,
+    # Answers are capped at 20,000 characters per field; this bounds a whole form.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
 }
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Build the web app: config, kaders, i18n, security headers, error pages, pages."""
+    """Build the web app: settings, kaders, database, i18n, security, sessions, pages."""
     app = Flask(
         __name__,
         template_folder=paths.TEMPLATES_DIR,
         static_folder=paths.STATIC_DIR,
-        instance_relative_config=True,
     )
     _configure(app, test_config)
     _load_kaders(app)
 
     # Imported here rather than at the top so that importing meldcode.web stays cheap and
     # free of side effects; each module only defines functions until it is registered.
+    from meldcode.web import auth
+    from meldcode.web import database
     from meldcode.web import i18n
-    from meldcode.web import kaders
+    from meldcode.web import maintenance
+    from meldcode.web import rescue
     from meldcode.web import security
+    from meldcode.web.blueprints import register_blueprints
 
+    database.init_app(app)
+    auth.init_app(app)  # before i18n: a signed-in user's language decides the locale
     i18n.init_app(app)
     security.init_app(app)
-    app.register_blueprint(kaders.bp)
+    rescue.init_app(app)
+    maintenance.init_app(app)
+    register_blueprints(app)
     return app
 
 
 def _configure(app: Flask, test_config: dict | None) -> None:
-    """Apply defaults, then the instance config.py and MELDCODE_* variables, or test_config."""
-    app.config.from_mapping(DEFAULTS)
-    if test_config is None:
-        app.config.from_pyfile("config.py", silent=True)
-        app.config.from_prefixed_env("MELDCODE")
-    else:
-        app.config.from_mapping(test_config)
+    """Apply web defaults, then the shared settings (instance folder, MELDCODE_*, tests)."""
+    from meldcode import settings
+
+    app.config.from_mapping(WEB_DEFAULTS)
+    app.config.from_mapping(settings.load(test_config))
+    app.config["SESSION_COOKIE_SECURE"] = bool(app.config["HTTPS"])
+    if app.config["HTTPS"]:
+        # The __Host- prefix pins the cookie to this host and path, over HTTPS only.
+        app.config["SESSION_COOKIE_NAME"] = "__Host-meldcode"
+    if app.debug and not app.testing and not app.config.get("ALLOW_DEBUG"):
+        raise RuntimeError("debug mode is not allowed outside development (set ALLOW_DEBUG)")
+    if app.config["TRUSTED_PROXIES"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        count = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
 def _load_kaders(app: Flask) -> None:

@@ -21,6 +21,7 @@ from flask_babel import get_locale
 
 from meldcode import paths
 from meldcode.kader import i18n as core_i18n
+from meldcode.web.access import access
 
 COOKIE = "taal"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -47,8 +48,11 @@ def init_app(app: Flask) -> None:
 
 
 def select_locale() -> str:
-    """Pick the cookie's language, else the browser's best match, else the default."""
+    """Pick the signed-in user's language, else the cookie's, else the browser's, else nl."""
     languages = current_app.config["LANGUAGES"]
+    user = g.get("user")
+    if user is not None and user.language in languages:
+        return user.language
     chosen = request.cookies.get(COOKIE)
     if chosen in languages:
         return chosen
@@ -93,10 +97,15 @@ def safe_next(target: str | None) -> str:
 
 
 @bp.get("/taal/<code>")
+@access("public")
 def switch(code: str):
     """Remember the chosen language in a cookie and go back to the page the user was on."""
     if code not in current_app.config["LANGUAGES"]:
         abort(404)
+    user = g.get("user")
+    if user is not None and user.language != code:
+        _remember_for_user(user.id, code)
+        user.language = code
     response = redirect(safe_next(request.args.get("next")), code=303)
     response.set_cookie(
         COOKIE,
@@ -108,6 +117,21 @@ def switch(code: str):
         samesite="Lax",
     )
     return response
+
+
+def _remember_for_user(user_id: str, code: str) -> None:
+    """Store a signed-in user's language choice with their account."""
+    from meldcode.storage.models import User
+    from meldcode.web.database import SaveFailed
+    from meldcode.web.database import write
+
+    def work(s):
+        s.get(User, user_id).language = code
+
+    try:
+        write(work)
+    except SaveFailed:
+        pass  # the cookie still carries the choice for this browser
 
 
 def _tell_core() -> None:

@@ -6,13 +6,12 @@ detail page shows every rule with its source and marks what is not confirmed.
 
 from flask import Blueprint
 from flask import abort
-from flask import redirect
 from flask import render_template
-from flask import url_for
 
 from meldcode.kader import ResolvedKader
 from meldcode.kader import UnknownKader
 from meldcode.web import registry
+from meldcode.web.access import access
 from meldcode.web.diagram import flow_svg
 from meldcode.web.i18n import language
 from meldcode.web.words import Words
@@ -24,25 +23,22 @@ bp.add_app_template_global(status_label, "status_label")
 bp.add_app_template_filter(tel, "tel")
 
 
-@bp.get("/")
-def home():
-    """Send visitors to the kader overview (until there is a case wizard to start)."""
-    return redirect(url_for("kaders.index"))
-
-
 @bp.get("/kaders")
+@access("public")
 def index():
     """List every version of every kader."""
     return render_template("kaders/index.html", kaders=registry().all())
 
 
 @bp.get("/kaders/<kader_id>")
+@access("public")
 def newest(kader_id: str):
     """Show the newest version of a kader."""
     return _detail(_find(kader_id, None))
 
 
 @bp.get("/kaders/<kader_id>/<versie>")
+@access("public")
 def version(kader_id: str, versie: str):
     """Show one version of a kader."""
     return _detail(_find(kader_id, versie))

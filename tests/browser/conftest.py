@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from meldcode.web import create_app
+from tests.appfactory import build_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,9 +38,9 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def base_url():
+def base_url(tmp_path_factory):
     """Serve the app on a free local port in a thread, for the whole session."""
-    app = create_app({"TESTING": True})
+    app = build_app(tmp_path_factory.mktemp("browser-app"))
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="meldcode-test-server")
     thread.start()

@@ -2,13 +2,13 @@
 
 import pytest
 
-from meldcode.web import create_app
+from tests.appfactory import build_app
 
 
 @pytest.fixture(scope="session")
-def app():
+def app(tmp_path_factory):
     """The app as it runs, with the shipped kaders (read-only, so one for the session)."""
-    return create_app({"TESTING": True})
+    return build_app(tmp_path_factory.mktemp("web-app"))
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ import pytest
 
 from meldcode import paths
 from meldcode.kader.model_parts import Text
-from meldcode.web import create_app
 from meldcode.web.diagram import flow_svg
 from meldcode.web.svg import text_width
 from meldcode.web.svg import wrap
+from tests.appfactory import build_app
 
 SVG = "{http://www.w3.org/2000/svg}"
 EVIL = '<script>alert("x")</script> & <b>vet</b>'
@@ -126,7 +126,7 @@ def test_text_with_markup_in_a_kader_file_is_escaped_on_the_page(tmp_path):
     assert source.count(label) == 1
     evil = "label: {nl: \"<script>alert('x')</script> & Vermoeden\", en: Suspicion}"
     (tmp_path / "basis.yaml").write_text(source.replace(label, evil))
-    app = create_app({"TESTING": True, "KADERS_DIR": str(tmp_path)})
+    app = build_app(tmp_path / "instance", {"KADERS_DIR": str(tmp_path)})
     page = app.test_client().get("/kaders/basis").get_data(as_text=True)
     assert "<script" not in page
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Vermoeden" in page

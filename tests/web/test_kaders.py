@@ -13,10 +13,10 @@ SHIPPED = Registry.load(paths.KADERS_DIR, paths.DATA_ROOT).all()
 VERSIONS = [pytest.param(k.id, k.version, id=k.label()) for k in SHIPPED]
 
 
-def test_home_goes_to_the_kader_overview(client):
+def test_home_asks_a_visitor_to_sign_in(client):
     response = client.get("/")
     assert response.status_code == 302
-    assert response.headers["Location"] == "/kaders"
+    assert response.headers["Location"] == "/inloggen"
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -156,10 +156,10 @@ def test_unknown_kader_or_version_is_a_friendly_404(client, path, language, titl
     assert "UnknownKader" not in page
 
 
-def test_a_bug_shows_a_friendly_500_without_traceback(caplog):
-    from meldcode.web import create_app
+def test_a_bug_shows_a_friendly_500_without_traceback(caplog, tmp_path):
+    from tests.appfactory import build_app
 
-    app = create_app({"TESTING": False})
+    app = build_app(tmp_path, {"TESTING": False})
 
     @app.get("/stuk")
     def broken():

@@ -1,0 +1,134 @@
+"""Signed-in sessions: kept on the server, revocable, with an idle and an absolute limit.
+
+The browser's cookie holds only a random token (plus the CSRF secret and flash messages);
+the session row says who it belongs to, when it was last used, and whether the second
+factor was given. Logging out, or a beheerder disabling the account, ends it at once.
+"""
+
+import datetime
+
+from flask import Flask
+from flask import current_app
+from flask import g
+from flask import redirect
+from flask import request
+from flask import session as cookie
+from flask import url_for
+
+from meldcode.storage import accounts
+from meldcode.storage.models import Organisation
+from meldcode.storage.models import User
+from meldcode.web.database import session as db_session
+from meldcode.web.database import write
+
+TOUCH_EVERY = datetime.timedelta(seconds=60)  # fewer writes; the idle limit is minutes
+CASE_ROLES = ("medewerker", "aandachtsfunctionaris", "beheerder")
+
+
+def init_app(app: Flask) -> None:
+    """Load the signed-in user before every request."""
+    app.before_request(load_user)
+    app.add_template_global(lambda: g.get("user"), "current_user")
+    app.add_template_global(session_expires, "session_expires")
+
+
+def times() -> accounts.SessionTimes:
+    """Return the session limits from the settings."""
+    config = current_app.config
+    return accounts.SessionTimes(
+        idle=datetime.timedelta(minutes=int(config["SESSION_IDLE_MINUTES"])),
+        absolute=datetime.timedelta(hours=int(config["SESSION_ABSOLUTE_HOURS"])),
+    )
+
+
+def load_user() -> None:
+    """Find the user of this request from the session token, if it is still valid."""
+    g.user = None
+    g.user_session = None
+    g.session_expired = False
+    token = cookie.get("sid")
+    if not token or request.endpoint == "static":
+        return
+    now = accounts.now()
+    found = accounts.load_session(db_session(), token, now, times())
+    if found is None:
+        cookie.pop("sid", None)
+        g.session_expired = True
+        return
+    g.user_session, g.user = found
+    if now - g.user_session.last_seen_at > TOUCH_EVERY and request.endpoint != "account.ping":
+        write(lambda s: accounts.touch_session(s, token, now))
+        g.user_session.last_seen_at = now
+
+
+def session_expires() -> datetime.datetime | None:
+    """Return when the current session ends if left idle (for the timeout warning)."""
+    if g.get("user_session") is None:
+        return None
+    limits = times()
+    idle_end = g.user_session.last_seen_at + limits.idle
+    return min(idle_end, g.user_session.expires_at)
+
+
+def sign_in(user: User, second_factor_done: bool) -> None:
+    """Start a new server-side session for ``user`` and put its token in the cookie."""
+    now = accounts.now()
+    token = write(
+        lambda s: accounts.start_session(s, s.get(User, user.id), now, times(), second_factor_done)
+    )
+    # A fresh cookie at login: nothing from before (CSRF secret included) carries over.
+    language = cookie.get("taal")
+    cookie.clear()
+    cookie["sid"] = token
+    if language:
+        cookie["taal"] = language
+
+
+def complete_second_factor() -> None:
+    """Mark the current session as having passed the second factor."""
+    token = cookie.get("sid")
+
+    def work(s):
+        from meldcode.storage.models import UserSession
+
+        row = s.get(UserSession, accounts.token_hash(token))
+        row.second_factor_done = True
+
+    write(work)
+
+
+def sign_out() -> None:
+    """End the current session on the server and clear the cookie."""
+    token = cookie.get("sid")
+    if token:
+        write(lambda s: accounts.revoke_session(s, token, accounts.now()))
+    cookie.clear()
+
+
+def _needs_totp_setup(user: User) -> bool:
+    organisation = db_session().get(Organisation, user.organisation_id)
+    return bool(organisation and organisation.require_totp and user.totp_secret_enc is None)
+
+
+def require(kind: str):
+    """Return a redirect or error when the request may not proceed, else None."""
+    from flask import abort
+
+    from meldcode.web.rescue import stash_and_login
+
+    user = g.get("user")
+    if user is None:
+        if request.method == "POST":
+            return stash_and_login()
+        return redirect(url_for("account.login", next=request.full_path.rstrip("?")))
+    if user.totp_secret_enc is not None and not g.user_session.second_factor_done:
+        return redirect(url_for("account.second_factor", next=request.full_path.rstrip("?")))
+    if _needs_totp_setup(user) and request.endpoint not in ("account.totp_setup", "account.logout"):
+        return redirect(url_for("account.totp_setup"))
+    if kind == "case" and user.role not in CASE_ROLES:
+        abort(404)
+    if kind == "beheer" and user.role != "beheerder":
+        abort(403)
+    if kind == "trainer" and user.role != "trainer":
+        abort(403)
+    return None

@@ -1,0 +1,92 @@
+"""Helpers every case page uses: the scoped accessor, saving, and the case's decision.
+
+All case lookups in the web app go through :func:`open_case` (reading) or
+:func:`save_case` (writing); both call the one scoped accessor in meldcode.storage.cases.
+An id the user may not see answers 404, and the attempt is audited.
+"""
+
+from flask import abort
+from flask import g
+from flask import request
+
+from meldcode.kader import Decision
+from meldcode.kader import ResolvedKader
+from meldcode.kader import evaluate
+from meldcode.storage import cases
+from meldcode.storage.models import User
+from meldcode.web import registry
+from meldcode.web.auditing import audit_now
+from meldcode.web.auditing import audit_view
+from meldcode.web.database import database
+from meldcode.web.database import session
+from meldcode.web.database import write
+
+
+def open_case(case_id: str, owner_only: bool = False) -> cases.Access:
+    """Return the case for the signed-in user, or answer 404 (and audit the refusal)."""
+    try:
+        access = cases.get_case_for_user(session(), case_id, g.user)
+    except cases.CaseNotFound:
+        audit_now("denied", "case", case_id[:64], "denied")
+        abort(404)
+    if owner_only and not access.is_owner:
+        audit_now("denied", "case", case_id, "denied")
+        abort(403)
+    if request.method == "GET":
+        audit_view(access.case.id)
+    return access
+
+
+def save_case(case_id: str, work, owner_only: bool = True):
+    """Run ``work(session, access, user)`` in one write transaction on a re-checked case.
+
+    The case is looked up again inside the transaction, so a share revoked meanwhile counts.
+    Raises SaveFailed when the database cannot take the write; Conflict passes through.
+    """
+
+    def run(s):
+        user = s.get(User, g.user.id)
+        try:
+            access = cases.get_case_for_user(s, case_id, user)
+        except cases.CaseNotFound:
+            return None
+        if owner_only and not access.is_owner:
+            return None
+        return ("ok", work(s, access, user))
+
+    outcome = write(run)
+    if outcome is None:
+        abort(404)
+    return outcome[1]
+
+
+def kader_of(access: cases.Access) -> ResolvedKader:
+    """Return the kader version the case was created with."""
+    return registry().get(access.case.kader_id, access.case.kader_version)
+
+
+def records(access: cases.Access, kind: str | None = None) -> list[cases.RecordView]:
+    """Return the case's decrypted records (of one kind)."""
+    return cases.records(session(), database().cipher, access.case, kind)
+
+
+def answers_of(found: list[cases.RecordView]) -> dict:
+    """Return the answers in the decision-contract vocabulary."""
+    return {
+        r.key: r.payload.antwoord
+        for r in found
+        if r.kind == "antwoord" and r.payload.antwoord is not None
+    }
+
+
+def decision_of(access: cases.Access, found: list[cases.RecordView] | None = None) -> Decision:
+    """Return what the case's kader concludes from the answers so far."""
+    found = found if found is not None else records(access, "antwoord")
+    kader = kader_of(access)
+    given = {k: v for k, v in answers_of(found).items() if k in kader.kinds}
+    return evaluate(kader, given)
+
+
+def label(access: cases.Access) -> str:
+    """Return the case's pseudonymous label."""
+    return cases.label_of(database().cipher, access.case)

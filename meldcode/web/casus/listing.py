@@ -1,0 +1,159 @@
+"""The case list and creating a case."""
+
+import datetime
+
+from flask import flash
+from flask import g
+from flask import redirect
+from flask import render_template
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField
+from wtforms import SelectField
+from wtforms import StringField
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
+from wtforms.validators import ValidationError
+
+from meldcode.casus import progress
+from meldcode.casus.pseudonym import looks_personal
+from meldcode.kader import UnknownKader
+from meldcode.storage import cases
+from meldcode.storage.models import Organisation
+from meldcode.web import registry
+from meldcode.web.access import access
+from meldcode.web.auditing import audit_in
+from meldcode.web.casus import bp
+from meldcode.web.database import SaveFailed
+from meldcode.web.database import database
+from meldcode.web.database import session
+from meldcode.web.database import write
+from meldcode.web.forms import BaseForm
+from meldcode.web.forms import build
+from meldcode.web.forms import date_field
+from meldcode.web.forms import localise_date_errors
+from meldcode.web.i18n import language
+
+PERSONAL = {
+    "bsn": _l("een BSN"),
+    "email": _l("een e-mailadres"),
+    "telefoon": _l("een telefoonnummer"),
+}
+
+
+class NewCaseForm(BaseForm):
+    """A new case: kader, pseudonymous label, the date the worry started."""
+
+    kader = SelectField(
+        _l("Afwegingskader"),
+        description=_l(
+            "Het kader van je organisatie staat al gekozen. Kies een ander als je in een andere rol werkt."
+        ),
+    )
+    label = StringField(
+        _l("Label van de casus"),
+        [
+            InputRequired(message=_l("Geef de casus een label.")),
+            Length(max=60, message=_l("Gebruik hoogstens 60 tekens.")),
+        ],
+        description=_l(
+            "Alleen initialen en geboortejaar of leeftijd, bijvoorbeeld 'J.B., 2016'. "
+            "Geen naam, geen BSN, geen adres."
+        ),
+    )
+    toch_opslaan = BooleanField(_l("Dit is geen persoonsgegeven; toch zo opslaan"))
+    zorg_sinds = date_field(
+        _l("Sinds wanneer maak je je zorgen?"),
+        hint=_l("Deze datum bepaalt welke versie van het afwegingskader geldt."),
+    )
+
+    def validate_label(self, field):
+        """Warn when the label looks like a BSN, e-mail address or phone number."""
+        found = looks_personal(field.data or "")
+        if found and not self.toch_opslaan.data:
+            what = ", ".join(str(PERSONAL[code]) for code in found)
+            raise ValidationError(
+                _l(
+                    "Dit lijkt op %(what)s. Gebruik alleen initialen en geboortejaar of "
+                    "leeftijd, of vink hieronder aan dat het geen persoonsgegeven is.",
+                    what=what,
+                )
+            )
+
+
+@bp.get("", strict_slashes=False)
+@access("case")
+def index():
+    """List the cases the user owns or was asked to consult on."""
+    found = cases.visible_cases(session(), g.user)
+    kinds = cases.record_kinds(session(), [a.case.id for a in found])
+    today = datetime.date.today()
+    rows = []
+    for item in found:
+        case = item.case
+        try:
+            kader = registry().get(case.kader_id, case.kader_version)
+        except UnknownKader:
+            kader = None
+        states = progress.step_states(kader, kinds[case.id]) if kader else []
+        rows.append(
+            {
+                "access": item,
+                "case": case,
+                "kader": kader,
+                "states": states,
+                "label": cases.label_of(database().cipher, case),
+                "next": progress.next_action(
+                    states, kinds[case.id], case.status, case.evaluation_date, today
+                ),
+                "due": case.evaluation_date is not None and case.evaluation_date <= today,
+            }
+        )
+    return render_template("cases/index.html", rows=rows, today=today)
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@access("case")
+def new():
+    """Start a case; the kader version valid on the date the worry started is stored with it."""
+    organisation = session().get(Organisation, g.user.organisation_id)
+    form, rescued = build(NewCaseForm, {"kader": organisation.default_kader})
+    form.kader.choices = [
+        (k, registry().get(k).model.title.get(language())) for k in registry().ids()
+    ]
+    if form.validate_on_submit():
+        try:
+            kader = registry().valid_on(form.kader.data, form.zorg_sinds.data)
+        except UnknownKader:
+            form.zorg_sinds.errors = [
+                _(
+                    "Op die datum gold er nog geen versie van dit "
+                    "afwegingskader. Controleer de datum."
+                )
+            ]
+            return render_template("cases/new.html", form=form), 400
+
+        def work(s):
+            from meldcode.storage.models import User
+
+            created = cases.create_case(
+                s,
+                database().cipher,
+                s.get(User, g.user.id),
+                form.label.data.strip(),
+                form.zorg_sinds.data,
+                kader,
+            )
+            audit_in(s, "create", "case", created.id)
+            return created.id
+
+        try:
+            case_id = write(work)
+        except SaveFailed:
+            return render_template("cases/new.html", form=form, not_saved=True), 503
+        flash(_("De casus is aangemaakt. Begin met stap 1: de signalen."), "success")
+        return redirect(url_for("cases.overview", case_id=case_id), code=303)
+    localise_date_errors(form)
+    page = render_template("cases/new.html", form=form, rescued=rescued)
+    return page, 400 if form.errors else 200

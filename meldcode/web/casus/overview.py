@@ -1,0 +1,106 @@
+"""The task list of a case: its five steps with honest statuses, and where the decision stands."""
+
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
+from flask_babel import gettext as _
+
+from meldcode.casus import progress
+from meldcode.casus.records import StapKlaar
+from meldcode.storage import cases
+from meldcode.web.access import access
+from meldcode.web.auditing import audit_in
+from meldcode.web.casework import decision_of
+from meldcode.web.casework import kader_of
+from meldcode.web.casework import label
+from meldcode.web.casework import open_case
+from meldcode.web.casework import records
+from meldcode.web.casework import save_case
+from meldcode.web.casus import bp
+from meldcode.web.database import SaveFailed
+from meldcode.web.database import database
+from meldcode.web.database import session
+from meldcode.web.forms import BaseForm
+
+STEP_ENDPOINTS = {
+    1: "cases.stap1",
+    2: "cases.stap2",
+    3: "cases.stap3",
+    4: "cases.stap4",
+    5: "cases.stap5",
+}
+
+
+def step_url(case_id: str, number: int) -> str:
+    """Return the URL of a step's page."""
+    return url_for(STEP_ENDPOINTS[number], case_id=case_id)
+
+
+@bp.get("/<case_id>")
+@access("case")
+def overview(case_id: str):
+    """Show the five steps, what is done, and the decision so far."""
+    found = open_case(case_id)
+    kader = kader_of(found)
+    all_records = records(found)
+    kinds = {(r.kind, r.key) for r in all_records}
+    states = progress.step_states(kader, kinds)
+    decision = decision_of(found, all_records)
+    return render_template(
+        "cases/overview.html",
+        access=found,
+        label=label(found),
+        kader=kader,
+        states=states,
+        steps=dict(kader.model.ordered_steps()),
+        decision=decision,
+        step_url=step_url,
+        shared_with=cases.shares(session(), found.case) if found.is_owner else [],
+        form=BaseForm(),
+    )
+
+
+@bp.post("/<case_id>/stap/<int:number>/klaar")
+@access("case")
+def step_done(case_id: str, number: int):
+    """Mark a step as done (or not done again); the professional says when it is."""
+    if number not in STEP_ENDPOINTS:
+        abort(404)
+    form = BaseForm()
+    if not form.validate():
+        abort(400)
+    from flask import request
+
+    done = request.form.get("klaar") == "1"
+
+    def work(s, found, user):
+        existing = cases.get_record(s, found.case, "stap_klaar", str(number))
+        cases.save_record(
+            s,
+            database().cipher,
+            found.case,
+            user,
+            "stap_klaar",
+            str(number),
+            StapKlaar(klaar=done),
+            existing.version if existing else None,
+        )
+        audit_in(s, "update", "case", found.case.id)
+
+    try:
+        save_case(case_id, work)
+    except SaveFailed:
+        flash(
+            _("Niet opgeslagen: de database was even niet bereikbaar. Probeer het opnieuw."),
+            "warning",
+        )
+        return redirect(url_for("cases.overview", case_id=case_id), code=303)
+    flash(
+        _("Stap %(n)d is afgerond.", n=number)
+        if done
+        else _("Stap %(n)d staat weer open.", n=number),
+        "success",
+    )
+    return redirect(url_for("cases.overview", case_id=case_id), code=303)

@@ -1,0 +1,187 @@
+"""One way to edit any record of a case: load, show, validate, save with its version.
+
+Every record page (a signal, a consultation, an answer, the decision …) is a
+:class:`RecordPage`. The shared :func:`edit` view handles what must always hold: the scoped
+case lookup, the form with the record's version, server-side validation with an error
+summary, a conflict page when someone else saved meanwhile (both texts shown, nothing
+overwritten), and a 503 page with the typed text still in the form when saving fails.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field
+
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask_babel import gettext as _
+
+from meldcode.casus.records import payload_model
+from meldcode.storage import cases
+from meldcode.storage.models import new_id
+from meldcode.web.auditing import audit_in
+from meldcode.web.auditing import audit_now
+from meldcode.web.casework import kader_of
+from meldcode.web.casework import label
+from meldcode.web.casework import open_case
+from meldcode.web.casework import save_case
+from meldcode.web.database import SaveFailed
+from meldcode.web.database import database
+from meldcode.web.database import session
+from meldcode.web.forms import build
+from meldcode.web.forms import localise_date_errors
+
+
+@dataclass
+class RecordPage:
+    """How one kind of record is edited."""
+
+    kind: str
+    form: type
+    title: object
+    back: Callable[[str], str]
+    to_payload: Callable
+    to_data: Callable = field(default=lambda payload: payload.model_dump())
+    template: str = "cases/record_form.html"
+    prepare: Callable | None = None
+    context: Callable | None = None
+    intro: object = None
+    save_label: object = None
+    after_save: Callable | None = None
+
+
+def _existing(access, kind: str, key: str):
+    found = [
+        r for r in cases.records(session(), database().cipher, access.case, kind) if r.key == key
+    ]
+    return found[0] if found else None
+
+
+def edit(page: RecordPage, case_id: str, key: str | None):
+    """Show and save one record; ``key`` None adds a new record to a list kind."""
+    access = open_case(case_id, owner_only=True)
+    existing = _existing(access, page.kind, key) if key is not None else None
+    if key is not None and existing is None and _is_list(page):
+        abort(404)
+    data = dict(page.to_data(existing.payload), versie=existing.version) if existing else {}
+    form, rescued = build(page.form, data)
+    if page.prepare:
+        page.prepare(form, access)
+    status = 200
+    extra = {}
+    if request.method == "POST":
+        if form.validate():
+            payload = page.to_payload(form, access)
+            target_key = key if key is not None else new_id()
+            expected = form.version() if existing is not None or key is not None else None
+            try:
+                save_case(
+                    case_id, lambda s, a, u: _save(s, a, u, page, target_key, payload, expected)
+                )
+            except cases.Conflict as conflict:
+                audit_now("conflict", "case", case_id, "conflict")
+                status, extra = 409, _conflict(page, form, conflict)
+            except SaveFailed:
+                audit_now("save_failed", "case", case_id, "error")
+                status, extra = 503, {"not_saved": True}
+            else:
+                flash(_("Opgeslagen."), "success")
+                target = page.after_save(case_id) if page.after_save else page.back(case_id)
+                return redirect(target, code=303)
+        else:
+            status = 400
+    localise_date_errors(form)
+    context = page.context(access) if page.context else {}
+    return render_template(
+        page.template,
+        page=page,
+        form=form,
+        rescued=rescued,
+        access=access,
+        label=label(access),
+        kader=kader_of(access),
+        existing=existing,
+        back_url=page.back(case_id),
+        **extra,
+        **context,
+    ), status
+
+
+def _is_list(page: RecordPage) -> bool:
+    from meldcode.casus.records import KINDS
+
+    return KINDS[page.kind][1]
+
+
+def _save(s, access, user, page: RecordPage, key: str, payload, expected):
+    cases.save_record(s, database().cipher, access.case, user, page.kind, key, payload, expected)
+    audit_in(s, "update", "case", access.case.id)
+
+
+def _conflict(page: RecordPage, form, conflict: cases.Conflict) -> dict:
+    """Build the conflict view: the saved version beside the user's, field by field."""
+    saved = {}
+    if conflict.current is not None:
+        saved = page.to_data(payload_model(page.kind).model_validate(conflict.current))
+    rows = []
+    for name, value in saved.items():
+        if name in form and name != "versie":
+            mine = form[name].data
+            if mine != value:
+                rows.append((form[name].label.text, value, mine))
+    form.versie.data = str(conflict.version)  # saving again now knowingly replaces it
+    return {
+        "conflict": conflict,
+        "conflict_rows": rows,
+        "conflict_deleted": conflict.current is None and conflict.version == 0,
+    }
+
+
+def delete(page: RecordPage, case_id: str, key: str):
+    """Ask before deleting a record of a list kind, then delete it (version checked)."""
+    from meldcode.web.forms import BaseForm
+
+    access = open_case(case_id, owner_only=True)
+    existing = _existing(access, page.kind, key)
+    if existing is None:
+        abort(404)
+    form = BaseForm(data={"versie": existing.version} if request.method == "GET" else None)
+    if request.method == "POST" and form.validate():
+        try:
+            save_case(
+                case_id,
+                lambda s, a, u: (
+                    cases.delete_record(s, a.case, u, page.kind, key, form.version()),
+                    audit_in(s, "delete", "case", a.case.id),
+                ),
+            )
+        except cases.Conflict:
+            flash(
+                _("Niet verwijderd: iemand heeft dit intussen gewijzigd. Bekijk het opnieuw."),
+                "warning",
+            )
+            return redirect(page.back(case_id), code=303)
+        except SaveFailed:
+            return render_template(
+                "cases/delete.html",
+                page=page,
+                form=form,
+                access=access,
+                label=label(access),
+                existing=existing,
+                back_url=page.back(case_id),
+                not_saved=True,
+            ), 503
+        flash(_("Verwijderd."), "success")
+        return redirect(page.back(case_id), code=303)
+    return render_template(
+        "cases/delete.html",
+        page=page,
+        form=form,
+        access=access,
+        label=label(access),
+        existing=existing,
+        back_url=page.back(case_id),
+    )

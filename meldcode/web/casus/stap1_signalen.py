@@ -1,0 +1,143 @@
+"""Stap 1: the signals, facts kept apart from interpretation, with what contradicts them."""
+
+from flask import render_template
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField
+from wtforms import SelectField
+from wtforms import StringField
+from wtforms.validators import Length
+from wtforms.validators import Optional
+
+from meldcode.casus.records import Signaal
+from meldcode.web.access import access
+from meldcode.web.casework import kader_of
+from meldcode.web.casework import label
+from meldcode.web.casework import open_case
+from meldcode.web.casework import records
+from meldcode.web.casus import bp
+from meldcode.web.casus.recordpage import RecordPage
+from meldcode.web.casus.recordpage import delete
+from meldcode.web.casus.recordpage import edit
+from meldcode.web.forms import BaseForm
+from meldcode.web.forms import date_field
+from meldcode.web.forms import text_field
+from meldcode.web.i18n import language
+
+
+class SignaalForm(BaseForm):
+    """One observation."""
+
+    datum = date_field(_l("Datum van de waarneming"))
+    waarneming = text_field(
+        _l("Wat is er gezien of gehoord? (feiten)"),
+        required=True,
+        hint=_l("Beschrijf zo feitelijk mogelijk: wat, waar, wie. Bij een uitspraak: letterlijk."),
+    )
+    interpretatie = text_field(
+        _l("Jouw interpretatie"),
+        hint=_l("Wat denk je dat het betekent? Houd dit apart van de feiten hierboven."),
+        rows=3,
+    )
+    waargenomen_door = StringField(
+        _l("Waargenomen door"),
+        [Optional(), Length(max=200)],
+        description=_l("Een functie of rol, bijvoorbeeld 'mentor'."),
+    )
+    categorie = SelectField(_l("Soort signaal"), [Optional()])
+    tegenindicatie = text_field(
+        _l("Wat spreekt het vermoeden tegen?"),
+        hint=_l("Informatie die een andere verklaring geeft of het vermoeden zwakker maakt."),
+        rows=3,
+    )
+    letsel = BooleanField(_l("Er is letsel gezien"))
+    letsel_plaats = StringField(_l("Waar op het lichaam?"), [Optional(), Length(max=200)])
+    letsel_aard = text_field(_l("Wat voor letsel (kleur, vorm, grootte)?"), rows=2)
+
+
+def _categories(form, found) -> None:
+    kader = kader_of(found)
+    form.categorie.choices = [("", _l("Kies een soort (optioneel)"))] + [
+        (cid, cat.label.get(language())) for cid, cat in kader.model.signal_categories.items()
+    ]
+
+
+def _payload(form, _found) -> Signaal:
+    return Signaal(
+        **{
+            name: form[name].data if form[name].data is not None else ""
+            for name in (
+                "datum",
+                "waarneming",
+                "interpretatie",
+                "waargenomen_door",
+                "categorie",
+                "tegenindicatie",
+                "letsel_plaats",
+                "letsel_aard",
+            )
+        },
+        letsel=bool(form.letsel.data),
+    )
+
+
+SIGNAAL = RecordPage(
+    kind="signaal",
+    form=SignaalForm,
+    title=_l("Signaal"),
+    back=lambda case_id: url_for("cases.stap1", case_id=case_id),
+    to_payload=_payload,
+    prepare=_categories,
+    intro=_l(
+        "Een signaal is iets wat je hebt gezien of gehoord. Een signaal bewijst niets: "
+        "bijna elk signaal kan ook een andere oorzaak hebben."
+    ),
+    save_label=_l("Signaal opslaan"),
+)
+
+
+@bp.get("/<case_id>/stap-1")
+@access("case")
+def stap1(case_id: str):
+    """Show stap 1: the signals and the questions about the forms of violence."""
+    found = open_case(case_id)
+    kader = kader_of(found)
+    all_records = records(found)
+    signals = sorted(
+        (r for r in all_records if r.kind == "signaal"),
+        key=lambda r: (r.payload.datum, r.updated_at),
+    )
+    answers = {r.key: r for r in all_records if r.kind == "antwoord"}
+    checks = {r.key: r for r in all_records if r.kind == "check"}
+    step = dict(kader.model.ordered_steps())["stap_1"]
+    return render_template(
+        "cases/stap1.html",
+        access=found,
+        label=label(found),
+        kader=kader,
+        step=step,
+        signals=signals,
+        answers=answers,
+        checks=checks,
+    )
+
+
+@bp.route("/<case_id>/stap-1/signaal/nieuw", methods=["GET", "POST"])
+@access("case")
+def signaal_new(case_id: str):
+    """Add a signal."""
+    return edit(SIGNAAL, case_id, None)
+
+
+@bp.route("/<case_id>/stap-1/signaal/<key>", methods=["GET", "POST"])
+@access("case")
+def signaal_edit(case_id: str, key: str):
+    """Change a signal."""
+    return edit(SIGNAAL, case_id, key)
+
+
+@bp.route("/<case_id>/stap-1/signaal/<key>/verwijderen", methods=["GET", "POST"])
+@access("case")
+def signaal_delete(case_id: str, key: str):
+    """Delete a signal, after asking."""
+    return delete(SIGNAAL, case_id, key)

@@ -1,0 +1,33 @@
+"""Stap 4 (placeholder until the step's pages are written)."""
+
+from flask import render_template
+
+from meldcode.web.access import access
+from meldcode.web.casework import kader_of
+from meldcode.web.casework import label
+from meldcode.web.casework import open_case
+from meldcode.web.casus import bp
+
+
+@bp.get("/<case_id>/stap-4")
+@access("case")
+def stap4(case_id: str):
+    """Show stap 4."""
+    found = open_case(case_id)
+    kader = kader_of(found)
+    step = [s for _i, s in kader.model.ordered_steps() if s.number == 4][0]
+    return render_template(
+        "cases/step_stub.html", access=found, label=label(found), kader=kader, step=step
+    )
+
+
+@bp.get("/<case_id>/stap-5")
+@access("case")
+def stap5(case_id: str):
+    """Show stap 5."""
+    found = open_case(case_id)
+    kader = kader_of(found)
+    step = [s for _i, s in kader.model.ordered_steps() if s.number == 5][0]
+    return render_template(
+        "cases/step_stub.html", access=found, label=label(found), kader=kader, step=step
+    )
