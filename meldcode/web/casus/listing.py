@@ -48,7 +48,8 @@ class NewCaseForm(BaseForm):
     kader = SelectField(
         _l("Afwegingskader"),
         description=_l(
-            "Het kader van je organisatie staat al gekozen. Kies een ander als je in een andere rol werkt."
+            "Het kader van je organisatie staat al gekozen. Kies een ander als je in een "
+            "andere rol werkt."
         ),
     )
     label = StringField(
