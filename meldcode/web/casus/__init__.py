@@ -16,3 +16,4 @@ from meldcode.web.casus import stap1_signalen  # noqa: E402,F401
 from meldcode.web.casus import stap2_overleg  # noqa: E402,F401
 from meldcode.web.casus import stap3_gesprek  # noqa: E402,F401
 from meldcode.web.casus import wegen  # noqa: E402,F401
+from meldcode.web.casus import afronden  # noqa: E402,F401
