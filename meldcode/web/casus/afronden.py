@@ -12,8 +12,13 @@ from meldcode.web.casus import bp
 def _stub(case_id: str):
     found = open_case(case_id)
     kader = kader_of(found)
-    return render_template("cases/step_stub.html", access=found, label=label(found),
-                           kader=kader, step=kader.model.steps["stap_5"])
+    return render_template(
+        "cases/step_stub.html",
+        access=found,
+        label=label(found),
+        kader=kader,
+        step=kader.model.steps["stap_5"],
+    )
 
 
 @bp.get("/<case_id>/controleren")

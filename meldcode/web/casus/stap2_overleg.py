@@ -26,14 +26,24 @@ def stap2(case_id: str):
 def delen(case_id: str):
     """Share the case with a colleague for consultation (placeholder)."""
     found = open_case(case_id, owner_only=True)
-    return render_template("cases/step_stub.html", access=found, label=label(found),
-                           kader=kader_of(found), step=kader_of(found).model.steps["stap_2"])
+    return render_template(
+        "cases/step_stub.html",
+        access=found,
+        label=label(found),
+        kader=kader_of(found),
+        step=kader_of(found).model.steps["stap_2"],
+    )
 
 
 @bp.route("/<case_id>/consultatie", methods=["GET", "POST"])
 @access("case")
 def consultatie(case_id: str):
-    """A consulted colleague's own advice and answers (placeholder)."""
+    """Record a consulted colleague's own advice and answers (placeholder)."""
     found = open_case(case_id)
-    return render_template("cases/step_stub.html", access=found, label=label(found),
-                           kader=kader_of(found), step=kader_of(found).model.steps["stap_2"])
+    return render_template(
+        "cases/step_stub.html",
+        access=found,
+        label=label(found),
+        kader=kader_of(found),
+        step=kader_of(found).model.steps["stap_2"],
+    )

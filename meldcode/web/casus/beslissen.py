@@ -1,0 +1,3 @@
+"""beslissen (pages are added here)."""
+
+from meldcode.web.casus import bp  # noqa: F401

@@ -1,0 +1,3 @@
+"""meldplicht (pages are added here)."""
+
+from meldcode.web.casus import bp  # noqa: F401

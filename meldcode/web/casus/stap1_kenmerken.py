@@ -1,0 +1,3 @@
+"""stap1_kenmerken (pages are added here)."""
+
+from meldcode.web.casus import bp  # noqa: F401
