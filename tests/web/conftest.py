@@ -21,3 +21,37 @@ def client(app):
 def registry(app):
     """The kaders the app loaded."""
     return app.extensions["meldcode_registry"]
+
+
+@pytest.fixture
+def wizard_app(tmp_path):
+    """An isolated app with its own database, for tests that sign in and change things."""
+    from tests.web.wizard import fresh_app
+
+    return fresh_app(tmp_path)
+
+
+@pytest.fixture
+def people(wizard_app):
+    """Two organisations and an account of every role in the isolated app."""
+    from tests.web.wizard import make_world
+
+    return make_world(wizard_app)
+
+
+@pytest.fixture
+def visitor(wizard_app):
+    """A browser-like client of the isolated app."""
+    from tests.web.wizard import Visitor
+
+    return Visitor(wizard_app)
+
+
+@pytest.fixture
+def owner(wizard_app, people):
+    """A medewerker signed in, ready to work on cases."""
+    from tests.web.wizard import Visitor
+
+    person = Visitor(wizard_app)
+    assert person.login("owner").status_code == 303
+    return person
