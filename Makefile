@@ -11,6 +11,7 @@ WORKERS ?= 2
 # Debian packages: WeasyPrint's libraries (libharfbuzz-subset0 is missing on a fresh machine
 # and makes PDFs 1.4x slower), and for tests Chromium, poppler (pdftotext) and PostgreSQL.
 APP_DEBS  := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
+BENCH_DEBS := wrk
 TEST_DEBS := chromium poppler-utils postgresql
 
 APP_STAMP  := $(VENV)/.stamp-app
@@ -18,7 +19,7 @@ TEST_STAMP := $(VENV)/.stamp-test
 BENCH_STAMP := $(VENV)/.stamp-bench
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint bench debs-app debs-test translations translations-extract translations-update db clean help
+.PHONY: run test lint bench debs-app debs-test debs-bench translations translations-extract translations-update db clean help
 
 help:
 	@echo "make run    install what the app needs, prepare the database and start it on http://$(HOST):$(PORT)"
@@ -89,7 +90,10 @@ test: debs-test $(TEST_STAMP) translations lint
 	$(BIN)/meldcode kaders check
 	$(BIN)/pytest -q
 
-bench: debs-test $(BENCH_STAMP) translations
+debs-bench: debs-test
+	$(call install_debs,$(BENCH_DEBS))
+
+bench: debs-bench $(BENCH_STAMP) translations
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -1,1 +1,3 @@
 """meldcode."""
+
+__version__ = "0.1.0"

@@ -26,10 +26,12 @@ def cli() -> None:
 
 def _register() -> None:
     from meldcode.cli import decide
+    from meldcode.cli import dossier
     from meldcode.cli import kaders
 
     cli.add_command(kaders.kaders)
     cli.add_command(decide.decide)
+    cli.add_command(dossier.dossier)
     try:
         from meldcode.cli import admin
     except ImportError:  # the web part is optional for the rules-only tools

@@ -1,6 +1,8 @@
 """``meldcode kaders``: check, list and show the afwegingskaders."""
 
 import json
+import os
+from functools import partial
 from pathlib import Path
 
 import click
@@ -49,7 +51,7 @@ def check(folder: str | None) -> None:
         for issue in issues:
             problems += 1
             click.echo(str(issue), err=True)
-    for extra in _extra_checks():
+    for extra in _extra_checks(base):
         problems += extra(registry)
     versions = len(registry.all())
     if problems:
@@ -67,13 +69,22 @@ def check(folder: str | None) -> None:
     )
 
 
-def _extra_checks() -> list:
+def _extra_checks(base: Path) -> list:
     """Return further checks that build on the kaders (e.g. training cases), if installed."""
     try:
         from meldcode.training.check import check_cases
     except ImportError:
         return []
-    return [check_cases]
+    # The training cases: the shipped ones when the shipped kaders are checked (they are
+    # written for those), and a trainers' own folder when one is named.
+    shipped = base.resolve() == paths.KADERS_DIR.resolve()
+    return [
+        partial(
+            check_cases,
+            folder=os.environ.get("MELDCODE_OEFENCASUSSEN_DIR") or None,
+            shipped=paths.OEFENCASUSSEN_DIR if shipped else None,
+        )
+    ]
 
 
 @kaders.command("list", help=_("Toon alle kaders met versie en geldigheid."))

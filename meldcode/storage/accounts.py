@@ -103,21 +103,51 @@ def authenticate(session: Session, email: str, password: str, now: datetime.date
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        user.failed_logins += 1
-        if user.failed_logins >= HARD_LOCK_AFTER:
-            user.locked_until = FOREVER
-        elif user.failed_logins >= SOFT_LOCK_AFTER:
-            minutes = min(60, 2 ** (user.failed_logins - SOFT_LOCK_AFTER))
-            user.locked_until = now + datetime.timedelta(minutes=minutes)
+        register_failure(user, now)
         raise LoginFailed("bad_password", user) from None
     if not user.active:
         raise LoginFailed("inactive", user)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    user.failed_logins = 0
-    user.locked_until = None
+    if user.totp_secret_enc is None:
+        # With two-factor the count is cleared only after the code (second_factor_passed):
+        # else a known password would reset it and allow endless guessing of codes.
+        unlock(user)
     user.last_login_at = now
     return user
+
+
+def register_failure(user: User, now: datetime.datetime) -> None:
+    """Count a failed attempt (password or code): a delay after 5, a hard lock after 20."""
+    user.failed_logins += 1
+    if user.failed_logins >= HARD_LOCK_AFTER:
+        user.locked_until = FOREVER
+    elif user.failed_logins >= SOFT_LOCK_AFTER:
+        minutes = min(60, 2 ** (user.failed_logins - SOFT_LOCK_AFTER))
+        user.locked_until = now + datetime.timedelta(minutes=minutes)
+
+
+def is_locked(user: User, now: datetime.datetime) -> bool:
+    """Tell whether the account is locked out at ``now``."""
+    return user.locked_until is not None and user.locked_until > now
+
+
+def check_password(user: User, password: str, now: datetime.datetime) -> bool:
+    """Confirm a signed-in user's password (before a change); failures count as logins."""
+    if is_locked(user, now):
+        return False
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        register_failure(user, now)
+        return False
+    return True
+
+
+def second_factor_passed(user: User, step: int) -> None:
+    """Record the used code's time step (no replay) and clear the failure count."""
+    user.totp_last_step = step
+    unlock(user)
 
 
 def unlock(user: User) -> None:
@@ -162,13 +192,17 @@ def load_session(
     """Return the live session and its user, or None when expired, idle or revoked."""
     if not token or len(token) > 100:
         return None
-    found = session.get(UserSession, token_hash(token))
-    if found is None or found.revoked_at is not None or found.expires_at <= now:
+    row = session.execute(
+        select(UserSession, User)
+        .join(User, User.id == UserSession.user_id)
+        .where(UserSession.token_hash == token_hash(token))
+    ).first()
+    if row is None:
         return None
-    if now - found.last_seen_at > times.idle:
+    found, user = row
+    if found.revoked_at is not None or found.expires_at <= now:
         return None
-    user = session.get(User, found.user_id)
-    if user is None or not user.active:
+    if now - found.last_seen_at > times.idle or not user.active:
         return None
     return found, user
 

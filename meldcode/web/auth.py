@@ -14,10 +14,12 @@ from flask import redirect
 from flask import request
 from flask import session as cookie
 from flask import url_for
+from sqlalchemy.orm.attributes import set_committed_value
 
 from meldcode.storage import accounts
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
+from meldcode.web.database import SaveFailed
 from meldcode.web.database import session as db_session
 from meldcode.web.database import write
 
@@ -57,8 +59,13 @@ def load_user() -> None:
         return
     g.user_session, g.user = found
     if now - g.user_session.last_seen_at > TOUCH_EVERY and request.endpoint != "account.ping":
-        write(lambda s: accounts.touch_session(s, token, now))
-        g.user_session.last_seen_at = now
+        try:
+            write(lambda s: accounts.touch_session(s, token, now))
+        except SaveFailed:
+            return  # the page still works; the idle timer is refreshed on the next request
+        # Not a plain assignment: that would mark the row dirty in the reading session, whose
+        # next query would then try to write it back (SQLite: "database is locked").
+        set_committed_value(g.user_session, "last_seen_at", now)
 
 
 def session_expires() -> datetime.datetime | None:
@@ -105,9 +112,29 @@ def sign_out() -> None:
     cookie.clear()
 
 
+_ORG_CACHE: dict[str, tuple[datetime.datetime, bool]] = {}
+ORG_CACHE_FOR = datetime.timedelta(seconds=30)
+
+
+def _org_requires_totp(organisation_id: str) -> bool:
+    """Tell whether an organisation requires two-factor login (cached briefly per worker)."""
+    now = accounts.now()
+    cached = _ORG_CACHE.get(organisation_id)
+    if cached and now - cached[0] < ORG_CACHE_FOR:
+        return cached[1]
+    organisation = db_session().get(Organisation, organisation_id)
+    value = bool(organisation and organisation.require_totp)
+    _ORG_CACHE[organisation_id] = (now, value)
+    return value
+
+
+def forget_org_settings(organisation_id: str) -> None:
+    """Drop the cached organisation settings (after a beheerder changed them)."""
+    _ORG_CACHE.pop(organisation_id, None)
+
+
 def _needs_totp_setup(user: User) -> bool:
-    organisation = db_session().get(Organisation, user.organisation_id)
-    return bool(organisation and organisation.require_totp and user.totp_secret_enc is None)
+    return user.totp_secret_enc is None and _org_requires_totp(user.organisation_id)
 
 
 def require(kind: str):

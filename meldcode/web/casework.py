@@ -13,7 +13,6 @@ from meldcode.kader import Decision
 from meldcode.kader import ResolvedKader
 from meldcode.kader import evaluate
 from meldcode.storage import cases
-from meldcode.storage.models import User
 from meldcode.web import registry
 from meldcode.web.auditing import audit_now
 from meldcode.web.auditing import audit_view
@@ -45,7 +44,9 @@ def save_case(case_id: str, work, owner_only: bool = True):
     """
 
     def run(s):
-        user = s.get(User, g.user.id)
+        # The signed-in user as loaded for this request: only its id and organisation are
+        # used, and the access check below runs again inside this transaction.
+        user = g.user
         try:
             access = cases.get_case_for_user(s, case_id, user)
         except cases.CaseNotFound:

@@ -1,3 +1,186 @@
-"""beslissen (pages are added here)."""
+"""Stap 5, the decision: what the kader concludes and why, and what the professional decides.
 
-from meldcode.web.casus import bp  # noqa: F401
+The page shows the engine's decision in full (Beslissing 1 and 2, route, actions, the trace
+with every rule id and source, norms, special cases, warnings, the kader version). The
+professional confirms it or departs from it with a motivation; both are kept, with a
+snapshot of the outcome decided on, so a later change of the answers is visible.
+"""
+
+import datetime
+
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from meldcode.casus.records import Beslissing
+from meldcode.web.access import access
+from meldcode.web.casework import decision_of
+from meldcode.web.casework import kader_of
+from meldcode.web.casework import label
+from meldcode.web.casework import open_case
+from meldcode.web.casework import records
+from meldcode.web.casus import bp
+from meldcode.web.casus.recordpage import RecordPage
+from meldcode.web.casus.recordpage import edit
+from meldcode.web.casus.uitkomst import actions
+from meldcode.web.casus.uitkomst import saved_decision
+from meldcode.web.casus.uitkomst import snapshot
+from meldcode.web.casus.velden import choice
+from meldcode.web.casus.velden import ja_nee
+from meldcode.web.casus.velden import motivation
+from meldcode.web.forms import BaseForm
+from meldcode.web.forms import date_field
+from meldcode.web.i18n import language
+from meldcode.web.words import Words
+
+KEUZES = [
+    ("volgen", _l("Ik volg de uitkomst van het afwegingskader")),
+    ("afwijken", _l("Ik wijk af van de uitkomst")),
+]
+
+
+class BeslissingForm(BaseForm):
+    """Confirm the kader's outcome, or depart from it with own choices and a motivation."""
+
+    keuze = choice(_l("Wat is je beslissing?"), KEUZES, _l("Kies of je de uitkomst volgt."))
+    melden = ja_nee(
+        _l("Beslissing 1: is melden noodzakelijk?"),
+        hint=_l("Alleen invullen als je afwijkt."),
+        required=False,
+    )
+    hulp = ja_nee(
+        _l("Beslissing 2: is hulp bieden of organiseren (ook) mogelijk?"),
+        hint=_l("Alleen invullen als je afwijkt."),
+        required=False,
+    )
+    motivatie = motivation(
+        _l("Motivering"),
+        hint=_l("Verplicht als je afwijkt: waarom kom je tot een andere beslissing?"),
+        required=False,
+    )
+    datum = date_field(_l("Datum van de beslissing"))
+
+    decision = None  # the kader's decision, set before validation
+
+    def validate(self, extra_validators=None):
+        """Refuse to confirm an unfinished outcome; ask for own choices when departing."""
+        valid = super().validate(extra_validators)
+        problems = []
+        if self.keuze.data == "volgen" and self.decision is not None and self.decision.nog_nodig:
+            problems.append((self.keuze, _unfinished(self.decision)))
+        if self.keuze.data == "afwijken":
+            if not self.melden.data:
+                problems.append((self.melden, _l("Kies of melden noodzakelijk is.")))
+            if not self.hulp.data:
+                problems.append((self.hulp, _l("Kies of hulp bieden of organiseren mogelijk is.")))
+            if not (self.motivatie.data or "").strip():
+                problems.append((self.motivatie, _l("Schrijf op waarom je afwijkt.")))
+        for field, message in problems:
+            if not field.errors:
+                field.errors.append(message)
+                valid = False
+        return valid
+
+
+def _unfinished(decision) -> str:
+    """Say which answers the kader still needs before its outcome can be confirmed."""
+    words = Words(decision.kader.model, language())
+    needed = ", ".join(words.question(q) for q in decision.nog_nodig)
+    return _(
+        "Het afwegingskader heeft nog een antwoord nodig (%(questions)s). Beantwoord dat "
+        "eerst, of wijk af en schrijf op waarom.",
+        questions=needed,
+    )
+
+
+def _prepare(form, found) -> None:
+    """Give the form the kader's decision, and today as the date of a new decision."""
+    form.decision = decision_of(found)
+    if request.method == "GET" and form.datum.data is None:
+        form.datum.data = datetime.date.today()
+
+
+def _payload(form, _found) -> Beslissing:
+    """Return the decision record: own choices, motivation, and the outcome decided on."""
+    decision = form.decision
+    follows = form.keuze.data == "volgen"
+    return Beslissing(
+        volgt_uitkomst=follows,
+        melden=decision.melden if follows else form.melden.data == "ja",
+        hulp=decision.hulp if follows else form.hulp.data == "ja",
+        motivatie=(form.motivatie.data or "").strip(),
+        datum=form.datum.data,
+        uitkomst=snapshot(decision),
+    )
+
+
+def _data(payload: Beslissing) -> dict:
+    """Return a saved decision as the form's data."""
+    follows = payload.volgt_uitkomst
+    return {
+        "keuze": "volgen" if follows else "afwijken",
+        # Own choices are only asked when departing; when following they are the kader's.
+        "melden": None if follows else _ja_nee(payload.melden),
+        "hulp": None if follows else _ja_nee(payload.hulp),
+        "motivatie": payload.motivatie,
+        "datum": payload.datum,
+    }
+
+
+def _ja_nee(value: bool | None) -> str | None:
+    """Return a stored yes/no as the form's ja/nee."""
+    return None if value is None else ("ja" if value else "nee")
+
+
+def _context(found) -> dict:
+    """Return the outcome in full, and the saved decision next to it."""
+    kader = kader_of(found)
+    lang = language()
+    everything = records(found)
+    decision = decision_of(found, everything)
+    saved = saved_decision(everything)
+    return {
+        "decision": decision,
+        "contract": decision.to_contract(lang),
+        "words": Words(kader.model, lang),
+        "acties": actions(kader, decision.acties, lang),
+        "saved": saved,
+        "changed": saved is not None and saved.payload.uitkomst != snapshot(decision),
+        "route": kader.model.routes.get(decision.route),
+    }
+
+
+BESLISSING = RecordPage(
+    kind="beslissing",
+    form=BeslissingForm,
+    title=_l("Beslissen"),
+    back=lambda case_id: url_for("cases.stap5", case_id=case_id),
+    to_payload=_payload,
+    to_data=_data,
+    template="cases/beslissing.html",
+    prepare=_prepare,
+    context=_context,
+    save_label=_l("Beslissing vastleggen"),
+)
+
+
+@bp.route("/<case_id>/beslissing", methods=["GET", "POST"])
+@access("case")
+def beslissing(case_id: str):
+    """Show the kader's outcome with its trace; the owner confirms it or departs from it."""
+    found = open_case(case_id)
+    if not found.is_owner and request.method == "GET":
+        # A consulted colleague reads the outcome and its reasons, but does not decide.
+        return render_template(
+            BESLISSING.template,
+            page=BESLISSING,
+            form=None,
+            access=found,
+            label=label(found),
+            kader=kader_of(found),
+            back_url=url_for("cases.overview", case_id=case_id),
+            **_context(found),
+        )
+    return edit(BESLISSING, case_id, "")

@@ -50,6 +50,11 @@ class RecordPage:
     intro: object = None
     save_label: object = None
     after_save: Callable | None = None
+    # Consulted colleagues edit their own record only; every other page stays owner-only.
+    owner_only: bool = True
+    # Extra writes that belong to the same save, in its transaction: (session, access, user,
+    # payload), e.g. a consultation with Veilig Thuis also answers advies_veilig_thuis.
+    on_save: Callable | None = None
 
 
 def _existing(access, kind: str, key: str):
@@ -61,7 +66,7 @@ def _existing(access, kind: str, key: str):
 
 def edit(page: RecordPage, case_id: str, key: str | None):
     """Show and save one record; ``key`` None adds a new record to a list kind."""
-    access = open_case(case_id, owner_only=True)
+    access = open_case(case_id, owner_only=page.owner_only)
     existing = _existing(access, page.kind, key) if key is not None else None
     if key is not None and existing is None and _is_list(page):
         abort(404)
@@ -78,7 +83,9 @@ def edit(page: RecordPage, case_id: str, key: str | None):
             expected = form.version() if existing is not None or key is not None else None
             try:
                 save_case(
-                    case_id, lambda s, a, u: _save(s, a, u, page, target_key, payload, expected)
+                    case_id,
+                    lambda s, a, u: _save(s, a, u, page, target_key, payload, expected),
+                    owner_only=page.owner_only,
                 )
             except cases.Conflict as conflict:
                 audit_now("conflict", "case", case_id, "conflict")
@@ -117,6 +124,8 @@ def _is_list(page: RecordPage) -> bool:
 
 def _save(s, access, user, page: RecordPage, key: str, payload, expected):
     cases.save_record(s, database().cipher, access.case, user, page.kind, key, payload, expected)
+    if page.on_save:
+        page.on_save(s, access, user, payload)
     audit_in(s, "update", "case", access.case.id)
 
 
@@ -170,6 +179,7 @@ def delete(page: RecordPage, case_id: str, key: str):
                 form=form,
                 access=access,
                 label=label(access),
+                kader=kader_of(access),
                 existing=existing,
                 back_url=page.back(case_id),
                 not_saved=True,
@@ -182,6 +192,7 @@ def delete(page: RecordPage, case_id: str, key: str):
         form=form,
         access=access,
         label=label(access),
+        kader=kader_of(access),
         existing=existing,
         back_url=page.back(case_id),
     )

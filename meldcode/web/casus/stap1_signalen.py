@@ -19,6 +19,7 @@ from meldcode.web.casus import bp
 from meldcode.web.casus.recordpage import RecordPage
 from meldcode.web.casus.recordpage import delete
 from meldcode.web.casus.recordpage import edit
+from meldcode.web.casus.stap1_kenmerken import stap1_context
 from meldcode.web.forms import BaseForm
 from meldcode.web.forms import date_field
 from meldcode.web.forms import text_field
@@ -119,6 +120,7 @@ def stap1(case_id: str):
         signals=signals,
         answers=answers,
         checks=checks,
+        **stap1_context(found, kader, all_records),
     )
 
 

@@ -1,49 +1,156 @@
-"""Stap 2 (placeholder until the step's pages are written)."""
+"""Stap 2: consultations (a colleague, the aandachtsfunctionaris, Veilig Thuis, letselduiding).
+
+A consultation with Veilig Thuis also answers the question ``advies_veilig_thuis`` with ja,
+in the same transaction, so a kader with an adviesplicht sees that the advice was asked.
+"""
 
 from flask import render_template
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField
+from wtforms import RadioField
+from wtforms import StringField
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
+from wtforms.validators import Optional
 
+from meldcode.casus.records import Antwoord
+from meldcode.casus.records import Overleg
+from meldcode.storage import cases
 from meldcode.web.access import access
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
+from meldcode.web.casework import records
 from meldcode.web.casus import bp
+from meldcode.web.casus.recordpage import RecordPage
+from meldcode.web.casus.recordpage import delete
+from meldcode.web.casus.recordpage import edit
+from meldcode.web.casus.stap1_kenmerken import question_rows
+from meldcode.web.casus.stap2_consultatie import colleague_rows
+from meldcode.web.casus.stap_common import MET
+from meldcode.web.casus.stap_common import by_date
+from meldcode.web.casus.stap_common import options
+from meldcode.web.casus.stap_common import step_done
+from meldcode.web.casus.stap_common import step_of
+from meldcode.web.database import database
+from meldcode.web.forms import BaseForm
+from meldcode.web.forms import date_field
+from meldcode.web.forms import text_field
+
+VT_QUESTION = "advies_veilig_thuis"
+
+
+class OverlegForm(BaseForm):
+    """One consultation and the advice it gave."""
+
+    datum = date_field(_l("Datum van het overleg"))
+    met = RadioField(
+        _l("Met wie heb je overlegd?"),
+        [InputRequired(message=_l("Kies met wie je hebt overlegd."))],
+        choices=options(MET),
+        invalid_choice_message=_l("Kies met wie je hebt overlegd."),
+    )
+    wie = StringField(
+        _l("Wie precies?"),
+        [Optional(), Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200))],
+        description=_l(
+            "Een functie of rol, bijvoorbeeld 'intern begeleider'. Een naam is niet nodig."
+        ),
+    )
+    anoniem = BooleanField(
+        _l("Het overleg was anoniem: zonder namen of gegevens waaraan iemand te herkennen is")
+    )
+    advies = text_field(
+        _l("Welk advies heb je gekregen?"),
+        required=True,
+        hint=_l("Schrijf het advies zo precies mogelijk op, met de afspraken die je maakte."),
+    )
+
+
+def _payload(form, _found) -> Overleg:
+    return Overleg(
+        datum=form.datum.data,
+        met=form.met.data,
+        wie=(form.wie.data or "").strip(),
+        anoniem=bool(form.anoniem.data),
+        advies=form.advies.data,
+    )
+
+
+def _advice_asked(s, found, user, payload: Overleg) -> None:
+    """Record that Veilig Thuis was asked for advice, within the consultation's own save."""
+    if payload.met != "veilig_thuis" or VT_QUESTION not in kader_of(found).kinds:
+        return
+    cipher = database().cipher
+    saved = [r for r in cases.records(s, cipher, found.case, "antwoord") if r.key == VT_QUESTION]
+    current = saved[0] if saved else None
+    if current is not None and current.payload.antwoord == "ja":
+        return
+    answer = Antwoord(
+        antwoord="ja",
+        motivatie=(current.payload.motivatie if current else "")
+        or _("Volgt uit het vastgelegde overleg met Veilig Thuis."),
+    )
+    version = current.version if current else None
+    cases.save_record(s, cipher, found.case, user, "antwoord", VT_QUESTION, answer, version)
+
+
+OVERLEG = RecordPage(
+    kind="overleg",
+    form=OverlegForm,
+    title=_l("Overleg"),
+    back=lambda case_id: url_for("cases.stap2", case_id=case_id),
+    to_payload=_payload,
+    intro=_l(
+        "Leg vast met wie je overlegde, wanneer, en welk advies je kreeg. Noem de betrokkenen "
+        "niet bij naam als dat niet nodig is."
+    ),
+    save_label=_l("Overleg opslaan"),
+    on_save=_advice_asked,
+)
 
 
 @bp.get("/<case_id>/stap-2")
 @access("case")
 def stap2(case_id: str):
-    """Show stap 2."""
-    found = open_case(case_id)
-    kader = kader_of(found)
-    step = [s for _i, s in kader.model.ordered_steps() if s.number == 2][0]
-    return render_template(
-        "cases/step_stub.html", access=found, label=label(found), kader=kader, step=step
-    )
-
-
-@bp.route("/<case_id>/delen", methods=["GET", "POST"])
-@access("case")
-def delen(case_id: str):
-    """Share the case with a colleague for consultation (placeholder)."""
+    """Show stap 2: the step's duties, the consultations, and the colleagues who think along."""
     found = open_case(case_id, owner_only=True)
+    kader = kader_of(found)
+    all_records = records(found)
+    contacts = kader.model.contacts
     return render_template(
-        "cases/step_stub.html",
+        "cases/stap2.html",
         access=found,
         label=label(found),
-        kader=kader_of(found),
-        step=kader_of(found).model.steps["stap_2"],
+        kader=kader,
+        step=step_of(kader, 2),
+        overleggen=by_date(all_records, "overleg"),
+        met_labels=dict(MET),
+        question_rows=question_rows(kader, all_records, 2),
+        colleagues=colleague_rows(found, all_records),
+        contacts=[contacts[c] for c in ("veilig_thuis", "leck") if c in contacts],
+        step_done_state=step_done(all_records, 2),
     )
 
 
-@bp.route("/<case_id>/consultatie", methods=["GET", "POST"])
+@bp.route("/<case_id>/stap-2/overleg/nieuw", methods=["GET", "POST"])
 @access("case")
-def consultatie(case_id: str):
-    """Record a consulted colleague's own advice and answers (placeholder)."""
-    found = open_case(case_id)
-    return render_template(
-        "cases/step_stub.html",
-        access=found,
-        label=label(found),
-        kader=kader_of(found),
-        step=kader_of(found).model.steps["stap_2"],
-    )
+def overleg_new(case_id: str):
+    """Add a consultation."""
+    return edit(OVERLEG, case_id, None)
+
+
+@bp.route("/<case_id>/stap-2/overleg/<key>", methods=["GET", "POST"])
+@access("case")
+def overleg_edit(case_id: str, key: str):
+    """Change a consultation."""
+    return edit(OVERLEG, case_id, key)
+
+
+@bp.route("/<case_id>/stap-2/overleg/<key>/verwijderen", methods=["GET", "POST"])
+@access("case")
+def overleg_delete(case_id: str, key: str):
+    """Delete a consultation, after asking."""
+    return delete(OVERLEG, case_id, key)

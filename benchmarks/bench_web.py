@@ -1,0 +1,346 @@
+"""Web benchmark: a step page GET and a step POST that saves, against a bare baseline app.
+
+Both apps run under gunicorn with 2 sync workers on 127.0.0.1; wrk (8 connections, bounded
+in time) loads them in turns, three rounds each, so noise hits both alike.
+Goals: GET >= 0.7x and POST >= 0.6x the baseline's requests/s; p99 < 50 ms at 8
+connections; < 150 MB resident memory per worker.
+"""
+
+import datetime
+import http.cookiejar
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from common import median
+
+HERE = Path(__file__).resolve().parent
+DURATION = int(os.environ.get("BENCH_SECONDS", "8"))
+ROUNDS = 3
+CONNECTIONS = 8
+PASSWORD = "een lange zin als wachtwoord"
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(app: str, port: int, env: dict) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--workers",
+        "2",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--chdir",
+        str(HERE),
+        app,
+    ]
+    process = subprocess.Popen(
+        command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            return process
+        except urllib.error.HTTPError:
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"{app} did not start")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def worker_rss_mb(process: subprocess.Popen) -> list[float]:
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
+class Session:
+    """A tiny cookie-keeping HTTP client, to sign in and read forms."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        handler = urllib.request.HTTPCookieProcessor(self.jar)
+        self.opener = urllib.request.build_opener(handler, NoRedirect())
+
+    def get(self, path: str) -> str:
+        with self.opener.open(self.base + path) as response:
+            return response.read().decode()
+
+    def post(self, path: str, data: dict) -> int:
+        body = urllib.parse.urlencode(data).encode()
+        try:
+            with self.opener.open(self.base + path, body) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    def cookie_header(self) -> str:
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def wrk(url: str, script: Path | None = None) -> dict:
+    command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url]
+    if script:
+        command[1:1] = ["-s", str(script)]
+    out = subprocess.run(
+        ["timeout", str(DURATION + 20), *command], capture_output=True, text=True, check=True
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    factor = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": rps,
+        "p99_ms": float(p99.group(1)) * factor,
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def lua(folder: Path, name: str, method: str, cookie: str, body: str = "") -> Path:
+    path = folder / f"{name}.lua"
+    escaped = body.replace("\\", "\\\\").replace('"', '\\"')
+    path.write_text(
+        f'wrk.method = "{method}"\n'
+        f'wrk.headers["Cookie"] = "{cookie}"\n'
+        + (
+            f'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+            f'wrk.body = "{escaped}"\n'
+            if body
+            else ""
+        )
+    )
+    return path
+
+
+def prepare_meldcode(folder: Path) -> dict:
+    """Create an instance with an organisation, a user and two cases; return their ids."""
+    os.environ["MELDCODE_INSTANCE_PATH"] = str(folder)
+    from meldcode import settings
+    from meldcode.casus.records import Antwoord
+    from meldcode.casus.records import Signaal
+    from meldcode.kader import Registry
+    from meldcode.storage import accounts
+    from meldcode.storage import cases
+    from meldcode.storage.crypto import Cipher
+    from meldcode.storage.db import Database
+    from meldcode.storage.migrate import upgrade
+    from meldcode.storage.models import Organisation
+
+    config = settings.load()
+    upgrade(config["DATABASE_URL"])
+    database = Database(config["DATABASE_URL"], Cipher.from_text(config["DATA_KEYS"]))
+    kader = Registry.load(Path(config["KADERS_DIR"])).get("onderwijs")
+
+    def work(s):
+        org = Organisation(name="Benchmarkschool", default_kader="onderwijs")
+        s.add(org)
+        s.flush()
+        user = accounts.create_user(
+            s, org, "bench@school.nl", "aandachtsfunctionaris", PASSWORD, "Bench"
+        )
+        ids = []
+        for label in ("A.B., 2015", "C.D., 2012"):
+            case = cases.create_case(
+                s, database.cipher, user, label, datetime.date(2026, 9, 1), kader
+            )
+            for day in range(1, 9):
+                cases.add_record(
+                    s,
+                    database.cipher,
+                    case,
+                    user,
+                    "signaal",
+                    Signaal(
+                        datum=datetime.date(2026, 9, day),
+                        waarneming="Waarneming " * 20,
+                        interpretatie="Interpretatie " * 10,
+                        categorie="lichamelijk",
+                    ),
+                )
+            cases.save_record(
+                s,
+                database.cipher,
+                case,
+                user,
+                "antwoord",
+                "vermoeden",
+                Antwoord(antwoord="ja", motivatie="Motivatie " * 15),
+                None,
+            )
+            ids.append(case.id)
+        return ids
+
+    ids = database.run_write(work)
+    database.dispose()
+    return {"get_case": ids[0], "post_case": ids[1]}
+
+
+def run() -> dict:
+    work = Path(tempfile.mkdtemp(prefix="meldcode-bench-"))
+    try:
+        return _run(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(work: Path) -> dict:
+    baseline_db = work / "baseline.sqlite3"
+    with sqlite3.connect(baseline_db) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY, naam TEXT, tekst TEXT)")
+    ids = prepare_meldcode(work / "instance")
+    ours_port, base_port = free_port(), free_port()
+    env = {
+        "MELDCODE_INSTANCE_PATH": str(work / "instance"),
+        "BASELINE_DB": str(baseline_db),
+        "PYTHONPATH": f"{HERE.parent}:{HERE}",
+    }
+    ours = start("webapps.meldcode_app:app", ours_port, env)
+    base = start("webapps.baseline:create_app()", base_port, env)
+    try:
+        return _measure(work, ids, ours, base, ours_port, base_port)
+    finally:
+        stop(ours)
+        stop(base)
+
+
+def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
+    me = Session(f"http://127.0.0.1:{ours_port}")
+    token = CSRF.search(me.get("/inloggen")).group(1)
+    assert (
+        me.post(
+            "/inloggen", {"csrf_token": token, "email": "bench@school.nl", "password": PASSWORD}
+        )
+        == 303
+    )
+    get_path = f"/casussen/{ids['get_case']}/stap-1"
+    post_path = f"/casussen/{ids['post_case']}/stap-1/signaal/nieuw"
+    token = CSRF.search(me.get(post_path)).group(1)
+    signal_body = urllib.parse.urlencode(
+        {
+            "csrf_token": token,
+            "versie": "0",
+            "datum": "2026-09-14",
+            "categorie": "gedrag",
+            "waarneming": "Het kind kwam met een blauwe plek op de arm op school.",
+            "interpretatie": "Mogelijk toegebracht letsel.",
+            "waargenomen_door": "mentor",
+        }
+    )
+    assert me.post(post_path, dict(urllib.parse.parse_qsl(signal_body))) == 303
+
+    them = Session(f"http://127.0.0.1:{base_port}")
+    base_token = CSRF.search(them.get("/form")).group(1)
+    form_body = urllib.parse.urlencode(
+        {
+            "csrf_token": base_token,
+            "naam": "Jan",
+            "email": "jan@example.org",
+            "telefoon": "0612",
+            "datum": "2026-09-14",
+            "keuze": "a",
+            "radio": "ja",
+            "aantal": "3",
+            "bedrag": "1.50",
+            "tekst": "Het kind kwam met een blauwe plek op de arm op school.",
+            "akkoord": "y",
+        }
+    )
+    assert them.post("/form", dict(urllib.parse.parse_qsl(form_body))) == 303
+
+    scripts = {
+        "ours_get": lua(work, "ours_get", "GET", me.cookie_header()),
+        "ours_post": lua(work, "ours_post", "POST", me.cookie_header(), signal_body),
+        "base_get": lua(work, "base_get", "GET", them.cookie_header()),
+        "base_post": lua(work, "base_post", "POST", them.cookie_header(), form_body),
+    }
+    urls = {
+        "ours_get": f"http://127.0.0.1:{ours_port}{get_path}",
+        "ours_post": f"http://127.0.0.1:{ours_port}{post_path}",
+        "base_get": f"http://127.0.0.1:{base_port}/form",
+        "base_post": f"http://127.0.0.1:{base_port}/form",
+    }
+    results: dict[str, list[dict]] = {k: [] for k in urls}
+    for _ in range(ROUNDS):
+        for name in ("base_get", "ours_get", "base_post", "ours_post"):
+            results[name].append(wrk(urls[name], scripts[name]))
+    summary = {
+        name: {
+            "rps": round(median([r["rps"] for r in runs]), 1),
+            "p99_ms": round(median([r["p99_ms"] for r in runs]), 2),
+            "errors": sum(r["errors"] for r in runs),
+        }
+        for name, runs in results.items()
+    }
+    rss = worker_rss_mb(ours)
+    for name, figures in summary.items():
+        print(
+            f"  {name:<10} {figures['rps']:9.1f} req/s   p99 {figures['p99_ms']:7.2f} ms"
+            f"   non-2xx/3xx {figures['errors']}"
+        )
+    get_ratio = summary["ours_get"]["rps"] / summary["base_get"]["rps"]
+    post_ratio = summary["ours_post"]["rps"] / summary["base_post"]["rps"]
+    print(
+        f"  ratio GET {get_ratio:.2f}   ratio POST {post_ratio:.2f}   worker RSS "
+        f"{', '.join(f'{x:.0f}' for x in rss)} MB"
+    )
+    goals = {
+        "GET >= 0.7x baseline": get_ratio >= 0.7,
+        "POST >= 0.6x baseline": post_ratio >= 0.6,
+        "p99 < 50 ms at 8 connections": max(
+            summary["ours_get"]["p99_ms"], summary["ours_post"]["p99_ms"]
+        )
+        < 50,
+        "< 150 MB per worker": bool(rss) and max(rss) < 150,
+        "no errors": summary["ours_get"]["errors"] == 0 and summary["ours_post"]["errors"] == 0,
+    }
+    for goal, ok in goals.items():
+        print(f"  goal {goal}: {'met' if ok else 'NOT met'}")
+    return {
+        "figures": summary,
+        "get_ratio": round(get_ratio, 2),
+        "post_ratio": round(post_ratio, 2),
+        "worker_rss_mb": [round(x) for x in rss],
+        "seconds_per_run": DURATION,
+        "connections": CONNECTIONS,
+        "goals": goals,
+    }

@@ -1,0 +1,63 @@
+"""``meldcode dossier``: print the dossier PDF of a case file, without any database."""
+
+from pathlib import Path
+
+import click
+
+from meldcode.cli import BadInput
+from meldcode.kader.i18n import _
+
+
+def read_case(file: str):
+    """Read and validate a case file; every problem becomes one line (BadInput)."""
+    from meldcode.casus.casefile import load_yaml
+    from meldcode.kader import KaderError
+
+    try:
+        raw = Path(file).read_bytes()
+    except OSError as exc:
+        raise BadInput(
+            _("kan '{file}' niet lezen: {reason}").format(file=file, reason=exc.strerror or exc)
+        ) from None
+    try:
+        return load_yaml(raw, file)
+    except KaderError as exc:
+        raise BadInput(str(exc.issues[0]) if exc.issues else str(exc)) from None
+
+
+@click.command(help=_("Maak het dossier (PDF) van een casusbestand, zonder database."))
+@click.argument("casefile")
+@click.option(
+    "-o", "output", required=True, type=click.Path(dir_okay=False), help=_("uitvoerbestand (PDF)")
+)
+@click.option(
+    "--taal", type=click.Choice(["nl", "en"]), default="nl", help=_("taal van het dossier")
+)
+@click.option("--kaders", "folder", help=_("map met kaders (standaard die van het project)"))
+def dossier(casefile: str, output: str, taal: str, folder: str | None) -> None:
+    """Render a case file's dossier to a PDF file."""
+    from meldcode.cli.decide import load_registry
+    from meldcode.dossier.build import build
+    from meldcode.dossier.build import decide
+    from meldcode.kader import AnswerError
+    from meldcode.kader import UnknownKader
+
+    case = read_case(casefile)
+    registry = load_registry(folder)
+    try:
+        decision = decide(case, registry)
+    except (UnknownKader, AnswerError) as exc:
+        raise BadInput(f"{casefile}: {exc}") from None
+    view = build(case, decision, taal)
+    from meldcode.dossier.render import Renderer  # WeasyPrint only once the input is sound
+
+    pdf = Renderer().pdf(view)
+    try:
+        Path(output).write_bytes(pdf)
+    except OSError as exc:
+        raise BadInput(
+            _("kan '{file}' niet schrijven: {reason}").format(
+                file=output, reason=exc.strerror or exc
+            )
+        ) from None
+    click.echo(_("dossier geschreven: {file}").format(file=output))

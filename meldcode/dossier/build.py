@@ -1,0 +1,201 @@
+"""The dossier as a view model: a case file, its kader version and the engine's decision.
+
+Pure: no Flask, no WeasyPrint. The web app builds it from a stored case (via the case file
+shape), the command line from a YAML case file; both print the same template.
+"""
+
+import dataclasses
+import datetime
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import PurePath
+
+from meldcode import __version__
+from meldcode.casus.casefile import FORMAT
+from meldcode.casus.casefile import CaseFile
+from meldcode.dossier import after
+from meldcode.dossier import outcome
+from meldcode.dossier import records
+from meldcode.dossier import steps
+from meldcode.dossier import words
+from meldcode.kader import Decision
+from meldcode.kader import Registry
+from meldcode.kader import evaluate
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import using
+
+LONG_CHARACTERS = 4000  # above this (see _size) a dossier runs past ~8 pages: add contents
+
+
+@dataclass
+class Dossier:
+    """Everything the dossier template prints, already in the dossier's language."""
+
+    language: str
+    title: str
+    label: str
+    training: bool
+    cover: list[tuple[str, str]]
+    kader_note: str
+    summary: str
+    steps: list[steps.StepView]
+    engine: outcome.EngineView
+    choice: outcome.ChoiceView
+    route: list[records.Item]
+    after: after.AfterView
+    timeline: list[tuple[str, str, str]]
+    provenance: list[tuple[str, str]]
+    unconfirmed: list[str]
+    printed: str
+    sources: list[words.Cite] = field(default_factory=list)
+    with_contents: bool = False
+    contents: list[tuple[str, str]] = field(default_factory=list)
+
+
+def decide(case: CaseFile, registry: Registry) -> Decision:
+    """Evaluate the case's answers with the case's own kader version.
+
+    Raises UnknownKader for a kader or version the registry lacks, and AnswerError for
+    answers the kader does not accept.
+    """
+    kader = registry.get(case.casus.kader.id, case.casus.kader.versie)
+    return evaluate(kader, case.antwoorden)
+
+
+def build(
+    case: CaseFile,
+    decision: Decision,
+    language: str = "nl",
+    printed: datetime.date | None = None,
+    training: bool | None = None,
+) -> Dossier:
+    """Return the dossier of a case in ``language`` (``nl`` or ``en``)."""
+    lang = "en" if language == "en" else "nl"
+    printed = printed or datetime.date.today()
+    with using(lang):
+        return _build(
+            case, decision, lang, printed, case.casus.oefencasus if training is None else training
+        )
+
+
+def _build(case, decision, lang, printed, training) -> Dossier:
+    kader = decision.kader.model
+    head = case.casus
+    unconfirmed = after.unconfirmed(decision, lang)
+    cover = [
+        (_("Organisatie"), head.organisatie or ""),
+        (_("Eigenaar van de casus"), head.eigenaar or ""),
+        (_("Afwegingskader"), kader.title.get(lang)),
+        (_("Versie"), kader.version),
+        (_("Geldig vanaf"), words.day(kader.valid_from, lang)),
+        (_("Bevestiging"), words.status_label(kader.status)),
+        (_("Zorg sinds"), words.day(head.zorg_sinds, lang)),
+        (_("Status van de casus"), _("gesloten") if head.status == "gesloten" else _("open")),
+        (_("Dossier gearchiveerd op"), words.day(head.gearchiveerd_op, lang)),
+        (_("Afgedrukt op"), words.day(printed, lang)),
+    ]
+    note = kader.status_note.get(lang) if kader.status_note else ""
+    if unconfirmed:
+        count = _("%(n)s regel(s) van dit kader zijn niet in een bron bevestigd; zie de bijlage.")
+        note = (note + " " if note else "") + count % {"n": len(unconfirmed)}
+    view = Dossier(
+        language=lang,
+        title=_("Dossier meldcode: %(label)s") % {"label": head.label},
+        label=head.label,
+        training=training,
+        cover=[(k, v) for k, v in cover if v],
+        kader_note=note,
+        summary="",
+        steps=steps.step_views(case, decision, lang),
+        engine=outcome.engine_view(decision, lang),
+        choice=outcome.choice_view(case, decision, lang),
+        route=records.route_steps(case, decision, lang),
+        after=after.after_view(case, decision, lang),
+        timeline=after.timeline(case, decision, lang),
+        provenance=[
+            (_("Afwegingskader"), f"{kader.id} {kader.version}"),
+            (_("Bouwt voort op"), decision.kader.parent or "–"),
+            (_("Bestanden"), ", ".join(PurePath(f).name for f in decision.kader.files)),
+            (_("sha256 van het gebruikte kader"), decision.kader.sha256),
+            (_("Versie van meldcode"), __version__),
+            (_("Formaat van het casusbestand"), FORMAT),
+        ],
+        unconfirmed=unconfirmed,
+        printed=words.day(printed, lang),
+    )
+    view.summary = summary(view, decision)
+    view.sources = number_sources(view)
+    view.contents = [(s.anchor, f"{_('Stap')} {s.number}. {s.title}") for s in view.steps] + [
+        ("beslissing", _("Beslissing")),
+        ("na-de-beslissing", _("Na de beslissing")),
+        ("tijdlijn", _("Tijdlijn")),
+        ("herkomst", _("Herkomst en ondertekening")),
+    ]
+    view.with_contents = _size(case) > LONG_CHARACTERS
+    return view
+
+
+def summary(view: Dossier, decision: Decision) -> str:
+    """Return the decision in one sentence: the professional's, else the kader's so far."""
+    kader = decision.kader.model
+    route = kader.routes.get(decision.route)
+    if route is not None:
+        first = view.engine.actions[0].title if view.engine.actions else ""
+        return _("Route %(route)s: %(action)s.") % {
+            "route": route.title.get(view.language),
+            "action": first,
+        }
+    b = view.choice
+    if b.recorded:
+        melden, hulp = b.melden, b.hulp
+        how = (
+            _("volgens de uitkomst van het afwegingskader")
+            if b.follows
+            else _("afwijkend van de uitkomst van het afwegingskader")
+        )
+        sentence = _(
+            "Op %(day)s besloten, %(how)s: melden bij Veilig Thuis: %(melden)s; "
+            "hulp bieden of organiseren: %(hulp)s."
+        )
+        return sentence % {"day": b.date, "how": how, "melden": melden, "hulp": hulp}
+    if decision.nog_nodig:
+        return _("Nog geen beslissing; het afwegingskader wacht op: %(questions)s.") % {
+            "questions": ", ".join(view.engine.waiting)
+        }
+    sentence = _(
+        "Uitkomst van het afwegingskader, nog niet bevestigd door de professional: melden bij "
+        "Veilig Thuis: %(melden)s; hulp bieden of organiseren: %(hulp)s."
+    )
+    return sentence % {"melden": view.engine.melden, "hulp": view.engine.hulp}
+
+
+def _cites(value):
+    """Yield every citation in the view, in the order the template prints them."""
+    if isinstance(value, words.Cite):
+        yield value
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from _cites(getattr(value, f.name))
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _cites(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _cites(item)
+
+
+def number_sources(view: Dossier) -> list[words.Cite]:
+    """Give each cited document a number, in order of first mention; return one of each."""
+    first: dict[tuple, words.Cite] = {}
+    for cite in _cites([view.steps, view.engine, view.route, view.after]):
+        key = (cite.title, cite.publisher, cite.url)
+        if key not in first:
+            first[key] = cite
+            cite.number = len(first)
+        cite.number = first[key].number
+    return list(first.values())
+
+
+def _size(case: CaseFile) -> int:
+    """Return roughly how much text the case holds, to judge whether contents help."""
+    return len(case.model_dump_json()) + 400 * len(case.tijdlijn)

@@ -1,0 +1,194 @@
+"""The decision as the dossier prints it: what the kader concluded, and what the professional did.
+
+The kader's side is read from the decision contract (docs/beslissingscontract.md), the one
+shape every consumer reads; every rule and norm that fired keeps its source. Where the
+professional departs from the kader, or the answers changed after deciding, it says so.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
+
+from meldcode.casus.casefile import CaseFile
+from meldcode.dossier import words
+from meldcode.dossier.words import Cite
+from meldcode.kader import Decision
+from meldcode.kader.i18n import _
+
+
+@dataclass
+class PadRow:
+    """One answered afweging on the kader's path, with the rule that applied."""
+
+    question: str
+    given: str
+    counted: str
+    overruled_by: str
+    followed: str
+    rule: str
+    norm: str
+    with_veilig_thuis: bool
+    cite: Cite
+
+
+@dataclass
+class Rule:
+    """A norm, special situation or action that applied, with its source when it has one."""
+
+    title: str
+    text: str
+    cite: Cite | None = None
+    phone: str = ""
+
+
+@dataclass
+class EngineView:
+    """What the kader concluded from the answers."""
+
+    route: str
+    route_text: str
+    melden: str
+    hulp: str
+    afsluiten: bool
+    waiting: list[str]
+    pad: list[PadRow]
+    norms: list[Rule]
+    special: list[Rule]
+    actions: list[Rule]
+    warnings: list[str]
+
+
+@dataclass
+class ChoiceView:
+    """What the professional decided, beside the kader's outcome."""
+
+    recorded: bool
+    date: str = ""
+    follows: bool = True
+    melden: str = ""
+    hulp: str = ""
+    motivation: str = ""
+    differences: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def decided(value: bool | None) -> str:
+    """Return a decision value in words; ``nog niet beslist`` while open."""
+    return _("nog niet beslist") if value is None else words.yes_no(value)
+
+
+def engine_view(decision: Decision, lang: str) -> EngineView:
+    """Return the kader's conclusion with every rule, norm and action and their sources."""
+    kader = decision.kader.model
+    contract = decision.to_contract(lang)
+    route = kader.routes.get(decision.route)
+    pad = []
+    for p in contract["pad"]:
+        norm = kader.norms.get(p["overruled_by"] or "")
+        fired = kader.norms.get(p["norm"] or "")
+        pad.append(
+            PadRow(
+                words.question(kader, p["vraag"], lang),
+                words.answer(kader, p["vraag"], p["gegeven"], lang),
+                words.answer(kader, p["vraag"], p["antwoord"], lang),
+                norm.title.get(lang) if norm else "",
+                words.outcome_or_question(kader, p["gevolg"], lang),
+                p["regel"],
+                fired.title.get(lang) if fired else "",
+                p["samen_met_veilig_thuis"],
+                words.cite_bron(p["bron"]),
+            )
+        )
+    norms = [
+        Rule(kader.norms[n["id"]].title.get(lang), kader.norms[n["id"]].text.get(lang), cite)
+        for n in contract["normen"]
+        for cite in [words.cite_bron(n["bron"])]
+    ]
+    special = [
+        Rule(
+            kader.special_cases[s["id"]].title.get(lang),
+            kader.special_cases[s["id"]].text.get(lang),
+            words.cite_bron(s["bron"]),
+        )
+        for s in contract["bijzondere_situaties"]
+    ]
+    return EngineView(
+        route.title.get(lang) if route else "",
+        route.text.get(lang) if route else "",
+        decided(decision.melden) if not route else _("niet van toepassing op deze route"),
+        decided(decision.hulp) if not route else _("niet van toepassing op deze route"),
+        decision.afsluiten,
+        [words.question(kader, q, lang) for q in decision.nog_nodig],
+        pad,
+        norms,
+        special,
+        actions(decision, decision.acties, lang),
+        contract["waarschuwingen"],
+    )
+
+
+def actions(decision: Decision, ids: list[str], lang: str) -> list[Rule]:
+    """Return actions with their labels, texts and the number to call."""
+    kader = decision.kader.model
+    out = []
+    for aid in ids:
+        action = kader.actions.get(aid)
+        if action is None:
+            continue
+        contact = kader.contacts.get(action.contact) if action.contact else None
+        phone = f"{contact.label.get(lang)}: {contact.phone}" if contact else ""
+        out.append(
+            Rule(action.label.get(lang), action.text.get(lang) if action.text else "", None, phone)
+        )
+    return out
+
+
+def choice_view(case: CaseFile, decision: Decision, lang: str) -> ChoiceView:
+    """Return the professional's decision, where it differs from the kader, and why."""
+    b = case.beslissing
+    if b is None:
+        return ChoiceView(False)
+    view = ChoiceView(True, words.day(b.datum, lang), b.volgt_uitkomst, motivation=b.motivatie)
+    melden = decision.melden if b.volgt_uitkomst else b.melden
+    hulp = decision.hulp if b.volgt_uitkomst else b.hulp
+    view.melden, view.hulp = decided(melden), decided(hulp)
+    if not b.volgt_uitkomst:
+        for label, kader_value, own in (
+            (_("Beslissing 1: is melden noodzakelijk?"), decision.melden, b.melden),
+            (
+                _("Beslissing 2: is hulp bieden of organiseren (ook) mogelijk?"),
+                decision.hulp,
+                b.hulp,
+            ),
+        ):
+            if own != kader_value:
+                view.differences.append(
+                    _("%(question)s Het afwegingskader: %(kader)s; de professional: %(own)s.")
+                    % {"question": label, "kader": decided(kader_value), "own": decided(own)}
+                )
+    then = b.uitkomst
+    if then:
+        now = {"route": decision.route, "melden": decision.melden, "hulp": decision.hulp}
+        if any(then.get(k, now[k]) != v for k, v in now.items()) or _path(then) != _path_now(
+            decision
+        ):
+            view.notes.append(
+                _(
+                    "Na deze beslissing zijn antwoorden gewijzigd: de uitkomst van het "
+                    "afwegingskader is nu anders dan op het moment van beslissen."
+                )
+            )
+        sha = (then.get("kader") or {}).get("sha256")
+        if sha and sha != decision.kader.sha256:
+            view.notes.append(
+                _("Er is beslist met een andere inhoud van het afwegingskader (sha256 %(sha)s).")
+                % {"sha": sha}
+            )
+    return view
+
+
+def _path(snapshot: dict) -> list:
+    return [(p.get("vraag"), p.get("antwoord")) for p in snapshot.get("pad", [])]
+
+
+def _path_now(decision: Decision) -> list:
+    return [(s.vraag, s.antwoord) for s in decision.pad]

@@ -1,0 +1,114 @@
+"""One afweging per page: the kader's question, ja or nee, and the professional's motivation.
+
+The answer is stored as an ``antwoord`` record keyed by the question id, in the decision
+contract's vocabulary. When a norm overrules the answer (a disclosure), the page says so
+with the norm and its source; the answer itself is kept as given.
+"""
+
+from flask import abort
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+
+from meldcode.casus.records import Antwoord
+from meldcode.web.access import access
+from meldcode.web.casework import decision_of
+from meldcode.web.casework import kader_of
+from meldcode.web.casework import open_case
+from meldcode.web.casus import bp
+from meldcode.web.casus.recordpage import RecordPage
+from meldcode.web.casus.recordpage import edit
+from meldcode.web.casus.uitkomst import fresh_decision
+from meldcode.web.casus.uitkomst import overruled
+from meldcode.web.casus.uitkomst import placed_in
+from meldcode.web.casus.velden import ja_nee
+from meldcode.web.casus.velden import motivation
+from meldcode.web.forms import BaseForm
+from meldcode.web.i18n import language
+from meldcode.web.words import Words
+
+STEP_ENDPOINTS = {4: "cases.stap4", 5: "cases.stap5"}
+
+
+def afweging_form(qid: str, question, lang: str) -> type:
+    """Return a form class whose radios are named after the question id (``vermoeden`` …)."""
+    fields = {
+        qid: ja_nee(
+            question.text.get(lang), hint=question.help.get(lang) if question.help else None
+        ),
+        "motivatie": motivation(
+            _l("Motivering"),
+            hint=_l(
+                "Waarop baseer je dit antwoord? Noem de signalen, het overleg en het gesprek "
+                "waarop je je afweging baseert."
+            ),
+            message=_l("Schrijf op waarom je dit antwoord geeft."),
+        ),
+    }
+    return type("AfwegingForm", (BaseForm,), fields)
+
+
+def step_page(kader, qid: str, case_id: str) -> str:
+    """Return the step page where an afweging is answered."""
+    number = placed_in(kader).get(qid, 5)
+    return url_for(STEP_ENDPOINTS.get(number, "cases.stap5"), case_id=case_id)
+
+
+def _next_page(kader, qid: str):
+    """Return where to go after saving: the next afweging the kader needs, else the step."""
+
+    def target(case_id: str) -> str:
+        """Return the next needed afweging of this case, else its step page."""
+        needed = [q for q in fresh_decision(case_id).nog_nodig if q != qid]
+        if needed:
+            return url_for("cases.afweging", case_id=case_id, qid=needed[0])
+        return step_page(kader, qid, case_id)
+
+    return target
+
+
+def _context(qid: str):
+    """Return the page's extra context: a norm that overrules this answer, and the route."""
+
+    def context(found) -> dict:
+        """Return the norm that overrules this answer, if any, and the route."""
+        kader = kader_of(found)
+        decision = decision_of(found)
+        step = overruled(decision, qid)
+        norm = kader.model.norms[step.overruled_by] if step else None
+        return {
+            "qid": qid,
+            "question": kader.model.questions[qid],
+            "words": Words(kader.model, language()),
+            "overruling": step,
+            "norm": norm,
+            "route": kader.model.routes.get(decision.route),
+        }
+
+    return context
+
+
+@bp.route("/<case_id>/afweging/<qid>", methods=["GET", "POST"])
+@access("case")
+def afweging(case_id: str, qid: str):
+    """Answer one afweging with a motivation."""
+    found = open_case(case_id, owner_only=True)
+    kader = kader_of(found)
+    question = kader.model.questions.get(qid)
+    if question is None or question.kind != "afweging":
+        abort(404)
+    lang = language()
+    page = RecordPage(
+        kind="antwoord",
+        form=afweging_form(qid, question, lang),
+        title=Words(kader.model, lang).question(qid),
+        back=lambda cid: step_page(kader, qid, cid),
+        to_payload=lambda form, _found: Antwoord(
+            antwoord=form[qid].data, motivatie=form.motivatie.data.strip()
+        ),
+        to_data=lambda payload: {qid: payload.antwoord, "motivatie": payload.motivatie},
+        template="cases/afweging.html",
+        context=_context(qid),
+        save_label=_l("Opslaan en verder"),
+        after_save=_next_page(kader, qid),
+    )
+    return edit(page, case_id, qid)

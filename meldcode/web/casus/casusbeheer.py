@@ -1,0 +1,150 @@
+"""The case's settings (owner only): its label, the case file download, deleting it now.
+
+Closing and reopening are in meldcode.web.casus.sluiten. The download carries a generic
+file name and is audited; deleting removes everything and audits only that it happened.
+"""
+
+from flask import Response
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField
+from wtforms import StringField
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
+from wtforms.validators import ValidationError
+
+from meldcode.casus.casefile import dump_yaml
+from meldcode.casus.pseudonym import looks_personal
+from meldcode.storage import cases
+from meldcode.storage import purge
+from meldcode.storage.casefile_io import export_case
+from meldcode.web.access import access
+from meldcode.web.auditing import audit_in
+from meldcode.web.casework import label
+from meldcode.web.casework import open_case
+from meldcode.web.casework import save_case
+from meldcode.web.casus import bp
+from meldcode.web.casus.sluiten import render_settings
+from meldcode.web.database import SaveFailed
+from meldcode.web.database import database
+from meldcode.web.forms import BaseForm
+from meldcode.web.forms import build
+
+PERSONAL = {
+    "bsn": _l("een BSN"),
+    "email": _l("een e-mailadres"),
+    "telefoon": _l("een telefoonnummer"),
+}
+
+
+class LabelForm(BaseForm):
+    """The case's pseudonymous label, checked as on creation."""
+
+    label = StringField(
+        _l("Label van de casus"),
+        [
+            InputRequired(message=_l("Geef de casus een label.")),
+            Length(max=60, message=_l("Gebruik hoogstens 60 tekens.")),
+        ],
+        description=_l(
+            "Alleen initialen en geboortejaar of leeftijd, bijvoorbeeld 'J.B., 2016'. "
+            "Geen naam, geen BSN, geen adres."
+        ),
+    )
+    toch_opslaan = BooleanField(_l("Dit is geen persoonsgegeven; toch zo opslaan"))
+
+    def validate_label(self, field):
+        """Warn when the label looks like a BSN, e-mail address or phone number."""
+        found = looks_personal(field.data or "")
+        if found and not self.toch_opslaan.data:
+            what = ", ".join(str(PERSONAL[code]) for code in found)
+            raise ValidationError(
+                _l(
+                    "Dit lijkt op %(what)s. Gebruik alleen initialen en geboortejaar of "
+                    "leeftijd, of vink hieronder aan dat het geen persoonsgegeven is.",
+                    what=what,
+                )
+            )
+
+
+@bp.route("/<case_id>/instellingen", methods=["GET", "POST"])
+@access("case")
+def instellingen(case_id: str):
+    """Change the label; from here the case is closed, reopened, exported or deleted."""
+    found = open_case(case_id, owner_only=True)
+    form, rescued = build(LabelForm, {"label": label(found)})
+    if form.validate_on_submit():
+        new_label = form.label.data.strip()
+
+        def work(s, a, u):
+            """Change the label, in the case's log and audit trail."""
+            cases.set_label(s, database().cipher, a.case, new_label)
+            cases.log_event(s, a.case, u, "label_gewijzigd")
+            audit_in(s, "update", "case", a.case.id)
+
+        try:
+            save_case(case_id, work)
+        except SaveFailed:
+            return render_settings(found, "cases/instellingen.html", 503, form=form, not_saved=True)
+        flash(_("Het label is gewijzigd."), "success")
+        return redirect(url_for("cases.instellingen", case_id=case_id), code=303)
+    status = 400 if form.errors else 200
+    return render_settings(found, "cases/instellingen.html", status, form=form, rescued=rescued)
+
+
+@bp.post("/<case_id>/exporteren")
+@access("case")
+def exporteren(case_id: str):
+    """Download the case file (YAML); the download is audited like a change."""
+    open_case(case_id, owner_only=True)
+    if not BaseForm().validate():
+        abort(400)
+
+    def work(s, a, u):
+        """Log and audit the download, then build the file in the same transaction."""
+        cases.log_event(s, a.case, u, "casus_geexporteerd")
+        audit_in(s, "export", "case", a.case.id)
+        return dump_yaml(export_case(s, database().cipher, a.case))
+
+    try:
+        text = save_case(case_id, work)
+    except SaveFailed:
+        flash(
+            _("Niet opgeslagen: de database was even niet bereikbaar. Probeer het opnieuw."),
+            "warning",
+        )
+        return redirect(url_for("cases.instellingen", case_id=case_id), code=303)
+    response = Response(text, mimetype="application/yaml")
+    # A generic name: the file name must not carry the label into download folders.
+    name = f"meldcode-casus-{case_id[:8]}.yaml"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/<case_id>/verwijderen", methods=["GET", "POST"])
+@access("case")
+def verwijderen(case_id: str):
+    """Delete the case at once, after asking; only that it happened is audited."""
+    found = open_case(case_id, owner_only=True)
+    form = BaseForm()
+    if form.validate_on_submit():
+
+        def work(s, a, _u):
+            """Audit the deletion, then delete the case and all it holds."""
+            audit_in(s, "delete", "case", a.case.id)
+            purge.delete_case(s, a.case)
+
+        try:
+            save_case(case_id, work)
+        except SaveFailed:
+            return render_settings(
+                found, "cases/instellingen_verwijderen.html", 503, form=form, not_saved=True
+            )
+        flash(_("De casus is verwijderd."), "success")
+        return redirect(url_for("cases.index"), code=303)
+    return render_settings(found, "cases/instellingen_verwijderen.html", form=form)

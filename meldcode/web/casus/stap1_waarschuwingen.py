@@ -1,0 +1,105 @@
+"""What the answers of stap 1 set in motion, told where the professional is working.
+
+The engine decides; these helpers only put its conclusions (another route, an overruling
+norm such as disclosure, a special form of violence) into words with the kader's own texts.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
+
+from flask_babel import gettext as _
+
+from meldcode.kader import Decision
+from meldcode.web.i18n import language
+
+
+@dataclass
+class Alert:
+    """One warning: a title, the kader's text, and the actions with whom to call."""
+
+    title: str
+    text: str
+    urgent: bool = False
+    note: str = ""
+    actions: list[dict] = field(default_factory=list)
+
+
+def _actions(decision: Decision, ids) -> list[dict]:
+    """Return the actions as the page shows them: label, text and phone number."""
+    model = decision.kader.model
+    lang = language()
+    shown = []
+    for action_id in ids:
+        action = model.actions.get(action_id)
+        if action is None:
+            continue
+        contact = model.contacts.get(action.contact) if action.contact else None
+        shown.append(
+            {
+                "label": action.label.get(lang),
+                "text": action.text.get(lang) if action.text else "",
+                "contact": contact.label.get(lang) if contact else "",
+                "phone": contact.phone if contact else "",
+            }
+        )
+    return shown
+
+
+def alerts(decision: Decision) -> list[Alert]:
+    """Return the warnings that follow from the answers: route, norms, special cases."""
+    model = decision.kader.model
+    lang = language()
+    found = []
+    if decision.route != "meldcode":
+        route = model.routes[decision.route]
+        found.append(
+            Alert(
+                _("Er geldt een andere route: %(route)s", route=route.title.get(lang)),
+                route.text.get(lang),
+                urgent=True,
+                note=_("Deze route vervangt de afwegingen van de meldcode."),
+                actions=_actions(decision, decision.acties),
+            )
+        )
+    outside = [p["norm"] for code, p in decision.waarschuwingen if code == "norm_buiten_route"]
+    for norm_id in list(decision.normen) + outside:
+        norm = model.norms.get(norm_id)
+        if norm is None or norm.when is None:
+            continue  # only norms that answers of stap 1 set off (disclosure) belong here
+        note = ""
+        if norm_id in outside:
+            note = _(
+                "Deze norm hoort bij de meldcode en telt niet op de route hierboven. Gaat het "
+                "vermoeden ook over de thuissituatie, doorloop dan ook de meldcode."
+            )
+        found.append(
+            Alert(
+                norm.title.get(lang),
+                norm.text.get(lang),
+                note=note,
+                actions=_actions(decision, [a.id for a in norm.actions]),
+            )
+        )
+    for case_id in decision.bijzondere_situaties:
+        case = model.special_cases[case_id]
+        ids = [a.id for a in case.actions if a.id in decision.acties]
+        found.append(
+            Alert(
+                case.title.get(lang),
+                case.text.get(lang),
+                urgent=case.urgent,
+                actions=_actions(decision, ids),
+            )
+        )
+    return found
+
+
+def gesprek_warnings(decision: Decision) -> list[tuple[str, str]]:
+    """Return (title, warning) for each special case that changes the conversation of stap 3."""
+    model = decision.kader.model
+    lang = language()
+    return [
+        (model.special_cases[s].title.get(lang), model.special_cases[s].gesprek_warning.get(lang))
+        for s in decision.bijzondere_situaties
+        if model.special_cases[s].gesprek_warning is not None
+    ]

@@ -1,0 +1,93 @@
+"""The meldplicht route: with a staff suspect in onderwijs or kinderopvang, it replaces stap 4–5."""
+
+import re
+
+from tests.web.casehelpers import FULL_PATH
+from tests.web.casehelpers import put_answers
+from tests.web.casehelpers import stored
+
+
+def route_steps(page: str, case_id: str) -> list[str]:
+    """Return the route steps a page links to, in page order."""
+    return re.findall(rf"/casussen/{case_id}/route/(\w+)\"", page)
+
+
+def afweging_links(page: str, case_id: str) -> set[str]:
+    """Return the afwegingen a page links to."""
+    return set(re.findall(rf"/casussen/{case_id}/afweging/(\w+)\"", page))
+
+
+def test_a_staff_suspect_in_onderwijs_follows_the_meldplicht(owner, people):
+    case_id = owner.new_case(kader="onderwijs")
+    put_answers(owner.app, case_id, people.owner, **FULL_PATH)
+    assert afweging_links(owner.page(f"/casussen/{case_id}/stap-4"), case_id)
+    put_answers(owner.app, case_id, people.owner, pleger_medewerker="ja")
+    for number in (4, 5):
+        page = owner.page(f"/casussen/{case_id}/stap-{number}")
+        assert "Meldplicht (vermoeden tegen een medewerker)" in page
+        assert afweging_links(page, case_id) == set()
+        assert route_steps(page, case_id) == [
+            "melden_bevoegd_gezag",
+            "overleg_vertrouwensinspecteur",
+            "aangifte",
+            "vastleggen",
+        ]
+        assert "Het bevoegd gezag direct informeren" in page
+        assert 'href="tel:09001113111"' in page
+    overview = owner.page(f"/casussen/{case_id}")
+    assert f"/casussen/{case_id}/route/melden_bevoegd_gezag" in overview
+
+
+def test_kinderopvang_reports_to_the_houder_or_else_the_police(owner, people):
+    case_id = owner.new_case(kader="kinderopvang")
+    put_answers(owner.app, case_id, people.owner, pleger_medewerker="ja")
+    page = owner.page(f"/casussen/{case_id}/stap-5")
+    assert "De houder direct informeren" in page
+    assert route_steps(page, case_id)[0] == "melden_bij_houder"
+    assert "Politie inschakelen" not in page
+    put_answers(owner.app, case_id, people.owner, pleger_houder="ja")
+    page = owner.page(f"/casussen/{case_id}/stap-5")
+    assert "De houder direct informeren" not in page
+    assert "Politie inschakelen" in page
+
+
+def test_doctors_have_no_meldplicht_route(owner, people):
+    case_id = owner.new_case(kader="artsen")
+    put_answers(owner.app, case_id, people.owner, pleger_medewerker="ja")
+    page = owner.page(f"/casussen/{case_id}/stap-5")
+    assert route_steps(page, case_id) == []
+    assert "vermoeden" in afweging_links(page, case_id)
+    assert owner.get(f"/casussen/{case_id}/route/melden_bevoegd_gezag").status_code == 404
+
+
+def test_a_route_step_is_recorded_and_shown(owner, people):
+    case_id = owner.new_case()
+    url = f"/casussen/{case_id}/route/melden_bevoegd_gezag"
+    assert owner.get(url).status_code == 404  # no route applies yet
+    put_answers(owner.app, case_id, people.owner, pleger_medewerker="ja")
+    form = owner.page(url)
+    assert "Meteen het bevoegd gezag informeren" in form and "0900-1113111" in form
+    assert owner.form(url, {"gedaan": "wel"}).status_code == 400
+    response = owner.form(
+        url, {"gedaan": "ja", "datum": "2026-09-16", "toelichting": "Bestuur gebeld"}
+    )
+    assert response.status_code == 303
+    (record,) = stored(owner.app, case_id, "route_stap")
+    assert record.key == "melden_bevoegd_gezag" and record.payload.gedaan is True
+    page = owner.page(f"/casussen/{case_id}/stap-5")
+    assert "Gedaan" in page and "Bestuur gebeld" in page
+    assert owner.get(f"/casussen/{case_id}/route/escalatie").status_code == 404
+
+
+def test_the_route_can_be_confirmed_on_the_decision_page(owner, people):
+    case_id = owner.new_case()
+    put_answers(owner.app, case_id, people.owner, pleger_medewerker="ja")
+    page = owner.page(f"/casussen/{case_id}/beslissing")
+    assert "onderwijs:route.meldplicht" in page
+    assert "Op deze route gelden beslissing 1 en 2 van de meldcode niet" in page
+    response = owner.form(
+        f"/casussen/{case_id}/beslissing", {"keuze": "volgen", "datum": "2026-09-16"}
+    )
+    assert response.status_code == 303
+    saved = stored(owner.app, case_id, "beslissing")[0].payload
+    assert saved.uitkomst["route"] == "meldplicht" and saved.melden is None
