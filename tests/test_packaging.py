@@ -67,7 +67,7 @@ def test_installed_wheel_finds_its_data(tmp_path):
     found = json.loads(out.stdout)
     installed = target / "meldcode"
     assert Path(found["file"]).parent == installed
-    for name in ("kaders", "scenarios", "templates", "static", "translations"):
+    for name in ("kaders", "scenarios", "templates", "static", "translations", "oefencasussen"):
         where = Path(found["paths"][name])
         assert where.is_relative_to(installed / "_data"), name
         assert where.is_dir(), name

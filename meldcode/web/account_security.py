@@ -16,6 +16,7 @@ from wtforms import StringField
 from wtforms.validators import InputRequired
 
 from meldcode.storage import accounts
+from meldcode.storage import totp
 from meldcode.storage.models import User
 from meldcode.web.access import access
 from meldcode.web.account import _too_many_from_here
@@ -62,8 +63,8 @@ def _check_code(s, user_id: str, code: str) -> str:
     user = s.get(User, user_id)
     if accounts.is_locked(user, now):
         return "locked"
-    secret = accounts.user_totp_secret(database().cipher, user)
-    step = accounts.check_totp(secret, code, user.totp_last_step, now)
+    secret = totp.user_totp_secret(database().cipher, user)
+    step = totp.check_totp(secret, code, user.totp_last_step, now)
     if step is None:
         accounts.register_failure(user, now)
         return "locked" if accounts.is_locked(user, now) else "bad_totp"

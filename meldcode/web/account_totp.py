@@ -20,6 +20,7 @@ from wtforms import PasswordField
 from wtforms.validators import InputRequired
 
 from meldcode.storage import accounts
+from meldcode.storage import totp
 from meldcode.storage.crypto import DecryptionFailed
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
@@ -96,14 +97,14 @@ def totp_setup():
     form = SetupForm()
     secret = _unseal(form.geheim.data, user.id) if request.method == "POST" else None
     if secret is None:
-        secret = accounts.new_totp_secret()
+        secret = totp.new_totp_secret()
     elif form.validate_on_submit():
-        step = accounts.check_totp(secret, form.code.data, 0, accounts.now())
+        step = totp.check_totp(secret, form.code.data, 0, accounts.now())
         if step is not None:
 
             def work(s):
                 fresh = s.get(User, user.id)
-                accounts.set_totp_secret(database().cipher, fresh, secret)
+                totp.set_totp_secret(database().cipher, fresh, secret)
                 accounts.second_factor_passed(fresh, step)  # the confirming code is used
                 audit_in(s, "totp_enable", "user", fresh.id)
 
@@ -127,7 +128,7 @@ def _setup_page(form: SetupForm, user: User, secret: str, busy: bool = False) ->
     return render_template(
         "account/totp_setup.html",
         form=form,
-        qr=_qr_image(accounts.totp_uri(secret, user.email)),
+        qr=_qr_image(totp.totp_uri(secret, user.email)),
         secret=grouped,
         required=_required(user),
         busy=busy,
@@ -150,7 +151,7 @@ def totp_disable():
         fresh = s.get(User, user.id)
         if not accounts.check_password(fresh, form.password.data, accounts.now()):
             return False
-        accounts.set_totp_secret(database().cipher, fresh, None)
+        totp.set_totp_secret(database().cipher, fresh, None)
         audit_in(s, "totp_disable", "user", fresh.id)
         return True
 

@@ -20,6 +20,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from meldcode.storage import accounts
+from meldcode.storage import totp
 from meldcode.storage.models import Invitation
 from meldcode.storage.models import User
 from meldcode.web.access import access
@@ -199,7 +200,7 @@ def reset_totp(user_id: str):
     """Switch a colleague's two-factor login off (a lost phone); they set it up again."""
 
     def change(s, fresh, now):
-        accounts.set_totp_secret(database().cipher, fresh, None)
+        totp.set_totp_secret(database().cipher, fresh, None)
         accounts.revoke_all(s, fresh.id, now)
 
     message = _l("Tweestapsverificatie staat uit voor dit account; alle sessies zijn beëindigd.")
