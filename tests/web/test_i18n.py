@@ -35,10 +35,16 @@ def extracted() -> tuple[dict[str, set[str]], set[str]]:
         keywords=KEYWORDS,
         callback=lambda name, _method, _options: visited.add(name),
     ):
-        for msgid in message if isinstance(message, tuple) else (message,):
-            if msgid:
-                messages.setdefault(msgid, set()).add(filename)
+        # A plural message is (singular, plural); the catalogue files it under the singular.
+        msgid = message[0] if isinstance(message, tuple) else message
+        if msgid:
+            messages.setdefault(msgid, set()).add(filename)
     return messages, visited
+
+
+def _forms(value) -> tuple[str, ...]:
+    """Return a msgid or msgstr as a tuple of its forms (one, or one per plural form)."""
+    return tuple(value) if isinstance(value, (tuple, list)) else (value or "",)
 
 
 def test_extraction_reads_every_template_and_module():
@@ -61,7 +67,7 @@ def test_every_message_has_an_english_translation():
         entry = catalogue.get(msgid)
         if entry is None:
             problems.append(f"missing: {msgid!r} ({', '.join(sorted(files))})")
-        elif not entry.string or not str(entry.string).strip():
+        elif not all(form.strip() for form in _forms(entry.string)):
             problems.append(f"empty: {msgid!r}")
         elif entry.fuzzy:
             problems.append(f"fuzzy: {msgid!r}")
@@ -72,10 +78,12 @@ def test_translations_keep_their_placeholders():
     with CATALOGUE.open("rb") as handle:
         catalogue = read_po(handle)
     for entry in catalogue:
-        if entry.id and entry.string:
-            assert sorted(PLACEHOLDER.findall(entry.id)) == sorted(
-                PLACEHOLDER.findall(entry.string)
-            ), entry.id
+        ids = _forms(entry.id)
+        for number, form in enumerate(_forms(entry.string)):
+            if ids[0] and form:
+                assert sorted(PLACEHOLDER.findall(ids[min(number, len(ids) - 1)])) == sorted(
+                    PLACEHOLDER.findall(form)
+                ), entry.id
 
 
 # --- Choosing the locale ------------------------------------------------------------------
