@@ -43,6 +43,7 @@ ANSWERS = {
 
 
 def cold(code: str) -> float:
+    """Run code in a fresh Python and return the seconds it prints."""
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.strip())
 
@@ -61,6 +62,7 @@ def bare_chain(a: dict):
 
 
 def run() -> dict:
+    """Measure cold kader loading and warm evaluation against their baselines."""
     ours, base = [], []
     for _ in range(9):  # interleaved, in fresh processes: a true cold load each time
         ours.append(cold(OURS))
@@ -76,10 +78,12 @@ def run() -> dict:
     n = 2000
 
     def ours_decide():
+        """Evaluate the kader n times."""
         for _ in range(n):
             evaluate(kader, ANSWERS)
 
     def base_decide():
+        """Run the bare if-chain n times."""
         for _ in range(n):
             bare_chain(ANSWERS)
 

@@ -32,6 +32,7 @@ CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 def free_port() -> int:
+    """Return a free TCP port on 127.0.0.1."""
     import socket
 
     with socket.socket() as s:
@@ -40,6 +41,7 @@ def free_port() -> int:
 
 
 def start(app: str, port: int, env: dict) -> subprocess.Popen:
+    """Start an app under gunicorn with 2 sync workers and wait until it answers."""
     command = [
         sys.executable,
         "-m",
@@ -68,6 +70,7 @@ def start(app: str, port: int, env: dict) -> subprocess.Popen:
 
 
 def stop(process: subprocess.Popen) -> None:
+    """Stop a gunicorn master and its workers."""
     process.send_signal(signal.SIGTERM)
     try:
         process.wait(timeout=15)
@@ -76,6 +79,7 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def worker_rss_mb(process: subprocess.Popen) -> list[float]:
+    """Return the resident memory of each gunicorn worker in MB."""
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
     sizes = []
     for pid in children:
@@ -89,16 +93,19 @@ class Session:
     """A tiny cookie-keeping HTTP client, to sign in and read forms."""
 
     def __init__(self, base: str):
+        """Start a cookie-keeping client that does not follow redirects."""
         self.base = base
         self.jar = http.cookiejar.CookieJar()
         handler = urllib.request.HTTPCookieProcessor(self.jar)
         self.opener = urllib.request.build_opener(handler, NoRedirect())
 
     def get(self, path: str) -> str:
+        """GET a page and return its text."""
         with self.opener.open(self.base + path) as response:
             return response.read().decode()
 
     def post(self, path: str, data: dict) -> int:
+        """POST a form and return the status code."""
         body = urllib.parse.urlencode(data).encode()
         try:
             with self.opener.open(self.base + path, body) as response:
@@ -107,15 +114,18 @@ class Session:
             return exc.code
 
     def cookie_header(self) -> str:
+        """Return the cookies as one Cookie header for wrk."""
         return "; ".join(f"{c.name}={c.value}" for c in self.jar)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
+        """Refuse to follow redirects, so a 303 is seen as such."""
         return None
 
 
 def wrk(url: str, script: Path | None = None) -> dict:
+    """Run wrk against a URL and return requests/s and latency percentiles."""
     command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url]
     if script:
         command[1:1] = ["-s", str(script)]
@@ -136,6 +146,7 @@ def wrk(url: str, script: Path | None = None) -> dict:
 
 
 def lua(folder: Path, name: str, method: str, cookie: str, body: str = "") -> Path:
+    """Write a wrk Lua script that sends one request with a cookie and body."""
     path = folder / f"{name}.lua"
     escaped = body.replace("\\", "\\\\").replace('"', '\\"')
     path.write_text(
@@ -171,6 +182,7 @@ def prepare_meldcode(folder: Path) -> dict:
     kader = Registry.load(Path(config["KADERS_DIR"])).get("onderwijs")
 
     def work(s):
+        """Create the organisation, user and case the benchmark uses."""
         org = Organisation(name="Benchmarkschool", default_kader="onderwijs")
         s.add(org)
         s.flush()
@@ -215,6 +227,7 @@ def prepare_meldcode(folder: Path) -> dict:
 
 
 def run() -> dict:
+    """Run the web benchmark in a temporary folder."""
     work = Path(tempfile.mkdtemp(prefix="meldcode-bench-"))
     try:
         return _run(work)
@@ -223,6 +236,7 @@ def run() -> dict:
 
 
 def _run(work: Path) -> dict:
+    """Prepare both apps and their databases, then measure them."""
     baseline_db = work / "baseline.sqlite3"
     with sqlite3.connect(baseline_db) as conn:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -244,6 +258,7 @@ def _run(work: Path) -> dict:
 
 
 def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
+    """Sign in, then load both apps in turns and collect the figures."""
     me = Session(f"http://127.0.0.1:{ours_port}")
     token = CSRF.search(me.get("/inloggen")).group(1)
     assert (

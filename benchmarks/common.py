@@ -5,10 +5,12 @@ import time
 
 
 def median(values):
+    """Return the median of a list of figures."""
     return statistics.median(values)
 
 
 def percentile(values, p):
+    """Return the p-th percentile (nearest rank) of a list of figures."""
     ordered = sorted(values)
     if not ordered:
         return float("nan")
@@ -28,5 +30,6 @@ def interleave(cases: dict, rounds: int) -> dict:
 
 
 def show(label: str, value: float, unit: str, baseline: float | None = None) -> None:
+    """Print one figure, with its ratio to the baseline when given."""
     ratio = f"  ratio {value / baseline:.2f}" if baseline else ""
     print(f"  {label:<46} {value:10.3f} {unit}{ratio}")

@@ -18,6 +18,7 @@ SUITES = ["kaders", "web", "dossier", "training"]
 
 
 def main(argv: list[str]) -> int:
+    """Run the chosen benchmarks, write their figures and fail on a missed goal."""
     chosen = argv or SUITES
     results = {}
     failed = []

@@ -46,12 +46,14 @@ class TenFields(FlaskForm):
 
 
 def create_app():
+    """Create the bare baseline app: one form page with 10 fields."""
     app = Flask(__name__)
     app.config["SECRET_KEY"] = "bench-only"
     app.config["WTF_CSRF_TIME_LIMIT"] = None
     path = os.environ["BASELINE_DB"]
 
     def db():
+        """Return this request's SQLite connection."""
         if "db" not in g:
             g.db = sqlite3.connect(path, timeout=5, isolation_level=None)
             g.db.execute("PRAGMA journal_mode=WAL")
@@ -60,12 +62,14 @@ def create_app():
 
     @app.teardown_appcontext
     def close(_exc):
+        """Close the request's connection."""
         found = g.pop("db", None)
         if found is not None:
             found.close()
 
     @app.route("/form", methods=["GET", "POST"])
     def form():
+        """Show the form, or insert one row and redirect."""
         form = TenFields()
         if form.validate_on_submit():
             conn = db()

@@ -25,6 +25,7 @@ def cli() -> None:
 
 
 def _register() -> None:
+    """Import the command modules so they add their commands."""
     from meldcode.cli import decide
     from meldcode.cli import dossier
     from meldcode.cli import kaders

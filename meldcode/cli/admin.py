@@ -36,6 +36,7 @@ def upgrade() -> None:
 
 
 def _redact(url: str) -> str:
+    """Hide the password in a database URL before printing it."""
     head, sep, tail = url.partition("@")
     return ("…@" + tail) if sep and "://" in head and ":" in head.split("://", 1)[1] else url
 
@@ -48,6 +49,7 @@ def setup_link() -> None:
     settings, database = _open()
 
     def work(session):
+        """Create a setup token when no organisation exists yet."""
         if not accounts.needs_setup(session):
             return None
         return accounts.new_setup_token(session, accounts.now())
@@ -85,6 +87,7 @@ def org_create(name: str, kader: str) -> None:
     _settings, database = _open()
 
     def work(session):
+        """Create the organisation unless the name is taken."""
         if session.scalar(select(Organisation).where(Organisation.name == name)):
             raise BadInput(_("organisatie '{name}' bestaat al").format(name=name))
         session.add(Organisation(name=name, default_kader=kader))
@@ -126,6 +129,7 @@ def user_create(org_name: str, email: str, role: str, name: str) -> None:
     _settings, database = _open()
 
     def work(session):
+        """Create the user in an existing organisation."""
         organisation = session.scalar(select(Organisation).where(Organisation.name == org_name))
         if organisation is None:
             raise BadInput(_("onbekende organisatie '{name}'").format(name=org_name))
@@ -173,6 +177,7 @@ def case_export(case_id: str, output: str | None) -> None:
     _settings, database = _open()
 
     def work(session):
+        """Read the case with an audit row, as the export."""
         found = session.get(Case, case_id)
         if found is None:
             raise BadInput(_("onbekende casus '{id}'").format(id=case_id))
@@ -227,6 +232,7 @@ def case_import(file: str, org_name: str, owner_email: str) -> None:
     _settings, database = _open()
 
     def work(session):
+        """Import the case for an owner of the named organisation."""
         organisation = session.scalar(select(Organisation).where(Organisation.name == org_name))
         owner = session.scalar(select(User).where(User.email == owner_email))
         if organisation is None or owner is None or owner.organisation_id != organisation.id:

@@ -6,6 +6,7 @@ from meldcode.kader.i18n import using
 
 
 def _mark(status: str) -> str:
+    """Return the unconfirmed mark for a rule's status, or nothing."""
     return "" if status == "bevestigd" else " [" + _("onbevestigd") + "]"
 
 
@@ -16,6 +17,7 @@ def outline(kader: ResolvedKader, language: str) -> str:
 
 
 def _lines(kader: ResolvedKader, lang: str):
+    """Yield the lines of a kader's outline in one language."""
     m = kader.model
     until = m.valid_until.isoformat() if m.valid_until else "…"
     yield f"{m.title.get(lang)}"

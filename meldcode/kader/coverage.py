@@ -14,6 +14,7 @@ def graph_paths(kader: ResolvedKader) -> list[tuple[str, ...]]:
     paths: list[tuple[str, ...]] = []
 
     def walk(question: str, trail: tuple[str, ...]) -> None:
+        """Follow every answer from a question and collect the complete paths."""
         for answer, branch in sorted(kader.graph[question].items()):
             step = trail + (f"{question}={answer}",)
             if branch.next is None:

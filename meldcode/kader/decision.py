@@ -97,6 +97,7 @@ class Decision:
         }
 
     def _pad(self, language: str) -> list[dict]:
+        """Return the path through the afwegingen (or the route's questions) in one language."""
         k = self.kader
         if self.route_rule is not None:
             entries = []
@@ -178,6 +179,7 @@ class Decision:
             return out
 
     def _doubt(self, language: str) -> dict:
+        """Return whom to call when in doubt: Veilig Thuis with its phone number."""
         contact = self.kader.model.contacts.get("veilig_thuis")
         if contact is None:
             return {}

@@ -32,6 +32,7 @@ def matches(condition: Condition | None, answers: dict) -> bool:
 
 
 def _add(actions: list, candidates: CondActions, answers: dict) -> None:
+    """Add the actions whose conditions hold for the answers, once each, in order."""
     for action, when, unless in candidates:
         if action in actions:
             continue

@@ -78,6 +78,7 @@ def merge(parent: Merged, child: Loaded) -> Merged:
 
 
 def _overlay(target: dict, source: dict) -> None:
+    """Lay a child's mapping over its parent's; a null value removes the key."""
     for key, value in source.items():
         if value is None:
             target.pop(key, None)
@@ -103,6 +104,7 @@ def _trace(value, path: tuple, origins: dict, inherited: dict, child: Loaded) ->
 
 
 def _copy(value):
+    """Deep-copy plain dicts and lists so a parent is never changed by its child."""
     if isinstance(value, dict):
         return {k: _copy(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -22,6 +22,7 @@ def lint(kader: Kader, merged: Merged) -> list:
     found = []
 
     def issue(path: tuple, message: str) -> None:
+        """Record one problem once, with the line of its key path."""
         new = merged.issue(path, message)
         if new not in found:
             found.append(new)
@@ -36,6 +37,7 @@ def lint(kader: Kader, merged: Merged) -> list:
 
 
 def _check_ref(issue, path: tuple, value: str | None, known: dict, what: str) -> None:
+    """Report a reference that names nothing the kader knows."""
     if value is not None and value not in known:
         issue(
             path,
@@ -46,6 +48,7 @@ def _check_ref(issue, path: tuple, value: str | None, known: dict, what: str) ->
 
 
 def _condition(kader: Kader, issue, path: tuple, when: dict | None) -> None:
+    """Check that a when/unless condition names real questions and allowed answers."""
     for question, values in (when or {}).items():
         q = kader.questions.get(question)
         if q is None:
@@ -63,6 +66,7 @@ def _condition(kader: Kader, issue, path: tuple, when: dict | None) -> None:
 
 
 def _actions(kader: Kader, issue, path: tuple, refs) -> None:
+    """Check the action references of a rule, and their conditions."""
     for i, ref in enumerate(refs):
         _check_ref(issue, path + (i,), ref.id, kader.actions, _("actie"))
         _condition(kader, issue, path + (i, "when"), ref.when)
@@ -70,6 +74,7 @@ def _actions(kader: Kader, issue, path: tuple, refs) -> None:
 
 
 def _references(kader: Kader, issue) -> None:
+    """Check that every contact, next question, outcome and action reference resolves."""
     for aid, action in kader.actions.items():
         _check_ref(issue, ("actions", aid, "contact"), action.contact, kader.contacts, _("contact"))
     for qid, q in kader.questions.items():
@@ -107,6 +112,7 @@ def _references(kader: Kader, issue) -> None:
 
 
 def _graph(kader: Kader, issue) -> None:
+    """Check the afwegingen graph: a valid start, all reachable, no cycles, ends in outcomes."""
     if kader.start not in kader.afwegingen():
         issue(
             ("start",),
@@ -118,6 +124,7 @@ def _graph(kader: Kader, issue) -> None:
     reached: set[str] = set()
 
     def walk(qid: str, trail: tuple) -> None:
+        """Walk the graph from a question, reporting any answer that loops back."""
         reached.add(qid)
         q = kader.questions.get(qid)
         for answer, t in (q.answers or {}).items() if q else ():
@@ -143,6 +150,7 @@ def _graph(kader: Kader, issue) -> None:
 
 
 def _steps(kader: Kader, issue) -> None:
+    """Check the step layout: steps 1 to 5, each question placed in exactly one step."""
     numbers = sorted(step.number for step in kader.steps.values())
     if numbers != [1, 2, 3, 4, 5]:
         issue(("steps",), _("de stappen moeten de nummers 1 tot en met 5 hebben, elk één keer"))
@@ -187,6 +195,7 @@ def _steps(kader: Kader, issue) -> None:
 
 
 def _sources(kader: Kader, issue) -> None:
+    """Check that every rule cites a known source, and note unconfirmed rules."""
     unconfirmed = False
     for group in RULE_GROUPS + ("contacts",):
         for item_id, item in getattr(kader, group).items():

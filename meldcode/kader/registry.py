@@ -139,6 +139,7 @@ def load_folder(folder: Path, root: Path | None = None) -> list[ResolvedKader]:
 
 
 def _header(loaded: Loaded, issues: list) -> _File | None:
+    """Read the header of a kader file (id, version, extends, dates), or record why not."""
     data = loaded.data
     if not isinstance(data, dict):
         issues.append(
@@ -167,6 +168,7 @@ def _header(loaded: Loaded, issues: list) -> _File | None:
 
 
 def _resolve(key, files, resolved, issues, trail) -> Merged | None:
+    """Resolve one kader file with its ancestors, detecting cycles in extends."""
     f = files[key]
     if key in trail:
         issues.append(Issue(f.loaded.file, 1, "extends", _("kringloop in 'extends'")))
@@ -215,6 +217,7 @@ def _resolve(key, files, resolved, issues, trail) -> Merged | None:
 
 
 def _parent_key(child: _File, files: dict) -> tuple[str, str] | None:
+    """Return the parent version a child extends: the one valid when the child starts."""
     candidates = [f for (kid, _v), f in files.items() if kid == child.extends]
     dated = [
         f
@@ -228,6 +231,7 @@ def _parent_key(child: _File, files: dict) -> tuple[str, str] | None:
 
 
 def _check_overlap(kaders: list[ResolvedKader], issues: list, files: dict) -> None:
+    """Report versions of one kader whose validity periods overlap."""
     by_id: dict[str, list[ResolvedKader]] = {}
     for k in kaders:
         by_id.setdefault(k.id, []).append(k)

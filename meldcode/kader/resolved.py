@@ -90,12 +90,14 @@ def bron(kader: Kader, ref: SourceRef, status: str) -> dict:
 
 
 def _condition(when: dict | None) -> Condition | None:
+    """Freeze a when/unless mapping into a sorted, hashable condition."""
     if when is None:
         return None
     return tuple((q, frozenset(values)) for q, values in sorted(when.items()))
 
 
 def _actions(refs: list[ActionRef]) -> CondActions:
+    """Freeze action references into (id, when, unless) tuples."""
     return tuple((a.id, _condition(a.when), _condition(a.unless)) for a in refs)
 
 
@@ -148,6 +150,7 @@ def compile_kader(
 
 
 def _branch(kader: Kader, t, question_status: str) -> Branch:
+    """Turn one answer of an afweging into a branch: next question or outcome, with its actions."""
     outcome = kader.outcomes.get(t.outcome) if t.outcome else None
     decided = {"melden": None, "hulp": None, "afsluiten": None}
     actions: list[ActionRef] = []

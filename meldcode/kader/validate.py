@@ -77,6 +77,7 @@ def explain(err: dict, model: type[BaseModel]) -> str:
 
 
 def _pattern_words(pattern: str) -> str:
+    """Describe a regular expression of the schema in plain words for the error message."""
     if "https?" in pattern:
         return _("een webadres dat begint met https:// of http://")
     if "a-z0-9_" in pattern:
@@ -85,6 +86,7 @@ def _pattern_words(pattern: str) -> str:
 
 
 def _short(value) -> str:
+    """Shorten a value for an error message."""
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -103,6 +105,7 @@ def allowed_keys(model: type, loc: tuple) -> list[str]:
 
 
 def _step(tp, part):
+    """Return the type one key deeper in the schema, to name what is allowed there."""
     tp = _unwrap(tp)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         field = tp.model_fields.get(part)

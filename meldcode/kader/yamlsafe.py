@@ -84,13 +84,16 @@ class _Builder:
     """Turns parser events into plain dicts, lists and scalars, recording lines."""
 
     def __init__(self, name: str):
+        """Start a builder for one file; lines are remembered per key path."""
         self.name = name
         self.lines: dict[tuple, int] = {}
 
     def fail(self, line: int | None, path: tuple, message: str):
+        """Stop with one issue that names the file, line and key path."""
         raise KaderError([Issue(self.name, line, dotted(path), message)])
 
     def build(self, text: str) -> Loaded:
+        """Parse the text into events and build plain dicts, lists and strings from them."""
         try:
             events = list(yaml.parse(text, Loader=_Parser))
         except yaml.MarkedYAMLError as exc:
@@ -112,11 +115,13 @@ class _Builder:
         return Loaded(data, self.lines, self.name)
 
     def next(self):
+        """Return the next parser event."""
         event = self.events[self.pos]
         self.pos += 1
         return event
 
     def node(self, path: tuple):
+        """Build the value that starts at the next event, refusing anchors, aliases and tags."""
         event = self.next()
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -143,6 +148,7 @@ class _Builder:
         self.fail(line, path, _("onverwacht YAML-element"))
 
     def mapping(self, path: tuple) -> dict:
+        """Build a mapping, refusing duplicate keys and YAML 1.1 booleans as keys."""
         result: dict = {}
         while not isinstance(self.events[self.pos], yaml.MappingEndEvent):
             key_event = self.events[self.pos]
@@ -168,6 +174,7 @@ class _Builder:
         return result
 
     def scalar(self, event, path: tuple, line: int):
+        """Return a plain scalar as text, int or bool, refusing yes/no/on/off."""
         value = event.value
         if event.style or len(value) > 24:
             return value  # quoted, block or long text is always text

@@ -60,6 +60,7 @@ def hash_password(password: str) -> str:
 
 
 def _common_passwords() -> frozenset[str]:
+    """Load the list of common passwords that are refused."""
     path = paths.PACKAGE_DIR / "storage" / "common_passwords.txt"
     return frozenset(
         line.strip().lower()

@@ -114,6 +114,7 @@ def import_case(
     case.status = head.status
 
     def put(kind: str, key: str, payload) -> None:
+        """Store one record of the imported case."""
         cases.save_record(session, cipher, case, owner, kind, key, payload, None)
 
     questions = set(casefile.antwoorden) | set(casefile.motivaties)

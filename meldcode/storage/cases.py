@@ -137,6 +137,7 @@ def set_label(session: Session, cipher: Cipher, case: Case, label: str) -> None:
 
 
 def _view(cipher: Cipher, record: CaseRecord) -> RecordView:
+    """Decrypt a record row into a view with its payload."""
     data = cipher.decrypt_json(record.payload_enc, f"case_records:{record.id}")
     return RecordView(
         record.id,

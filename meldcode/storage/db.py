@@ -45,8 +45,11 @@ def _private_file(url: str) -> None:
 
 
 def _sqlite_setup(engine: Engine) -> None:
+    """Set SQLite up for several workers: WAL, busy timeout, and BEGIN IMMEDIATE for writes."""
+
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record):
+        """Apply the pragmas to every new connection."""
         # Take over transaction control from pysqlite so BEGIN can be IMMEDIATE.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -62,6 +65,7 @@ def _sqlite_setup(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
+        """Begin a transaction in the mode the session asked for."""
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
 
