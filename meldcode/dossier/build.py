@@ -4,7 +4,6 @@ Pure: no Flask, no WeasyPrint. The web app builds it from a stored case (via the
 shape), the command line from a YAML case file; both print the same template.
 """
 
-import dataclasses
 import datetime
 from dataclasses import dataclass
 from dataclasses import field
@@ -14,6 +13,7 @@ from meldcode import __version__
 from meldcode.casus.casefile import FORMAT
 from meldcode.casus.casefile import CaseFile
 from meldcode.dossier import after
+from meldcode.dossier import cover
 from meldcode.dossier import outcome
 from meldcode.dossier import records
 from meldcode.dossier import steps
@@ -23,8 +23,6 @@ from meldcode.kader import Registry
 from meldcode.kader import evaluate
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import using
-
-LONG_CHARACTERS = 4000  # above this (see _size) a dossier runs past ~8 pages: add contents
 
 
 @dataclass
@@ -50,6 +48,7 @@ class Dossier:
     sources: list[words.Cite] = field(default_factory=list)
     with_contents: bool = False
     contents: list[tuple[str, str]] = field(default_factory=list)
+    page_words: tuple[str, str, str] = ("pagina ", " van ", "")
 
 
 def decide(case: CaseFile, registry: Registry) -> Decision:
@@ -79,10 +78,11 @@ def build(
 
 
 def _build(case, decision, lang, printed, training) -> Dossier:
+    """Build the view inside the dossier's language (see :func:`build`)."""
     kader = decision.kader.model
     head = case.casus
     unconfirmed = after.unconfirmed(decision, lang)
-    cover = [
+    facts = [
         (_("Organisatie"), head.organisatie or ""),
         (_("Eigenaar van de casus"), head.eigenaar or ""),
         (_("Afwegingskader"), kader.title.get(lang)),
@@ -103,7 +103,7 @@ def _build(case, decision, lang, printed, training) -> Dossier:
         title=_("Dossier meldcode: %(label)s") % {"label": head.label},
         label=head.label,
         training=training,
-        cover=[(k, v) for k, v in cover if v],
+        cover=[(k, v) for k, v in facts if v],
         kader_note=note,
         summary="",
         steps=steps.step_views(case, decision, lang),
@@ -122,80 +122,10 @@ def _build(case, decision, lang, printed, training) -> Dossier:
         ],
         unconfirmed=unconfirmed,
         printed=words.day(printed, lang),
+        page_words=cover.page_words(),
     )
-    view.summary = summary(view, decision)
-    view.sources = number_sources(view)
-    view.contents = [(s.anchor, f"{_('Stap')} {s.number}. {s.title}") for s in view.steps] + [
-        ("beslissing", _("Beslissing")),
-        ("na-de-beslissing", _("Na de beslissing")),
-        ("tijdlijn", _("Tijdlijn")),
-        ("herkomst", _("Herkomst en ondertekening")),
-    ]
-    view.with_contents = _size(case) > LONG_CHARACTERS
+    view.summary = cover.summary(view, decision)
+    view.sources = cover.number_sources(view)
+    view.contents = cover.contents(view)
+    view.with_contents = cover.size(case) > cover.LONG_CHARACTERS
     return view
-
-
-def summary(view: Dossier, decision: Decision) -> str:
-    """Return the decision in one sentence: the professional's, else the kader's so far."""
-    kader = decision.kader.model
-    route = kader.routes.get(decision.route)
-    if route is not None:
-        first = view.engine.actions[0].title if view.engine.actions else ""
-        return _("Route %(route)s: %(action)s.") % {
-            "route": route.title.get(view.language),
-            "action": first,
-        }
-    b = view.choice
-    if b.recorded:
-        melden, hulp = b.melden, b.hulp
-        how = (
-            _("volgens de uitkomst van het afwegingskader")
-            if b.follows
-            else _("afwijkend van de uitkomst van het afwegingskader")
-        )
-        sentence = _(
-            "Op %(day)s besloten, %(how)s: melden bij Veilig Thuis: %(melden)s; "
-            "hulp bieden of organiseren: %(hulp)s."
-        )
-        return sentence % {"day": b.date, "how": how, "melden": melden, "hulp": hulp}
-    if decision.nog_nodig:
-        return _("Nog geen beslissing; het afwegingskader wacht op: %(questions)s.") % {
-            "questions": ", ".join(view.engine.waiting)
-        }
-    sentence = _(
-        "Uitkomst van het afwegingskader, nog niet bevestigd door de professional: melden bij "
-        "Veilig Thuis: %(melden)s; hulp bieden of organiseren: %(hulp)s."
-    )
-    return sentence % {"melden": view.engine.melden, "hulp": view.engine.hulp}
-
-
-def _cites(value):
-    """Yield every citation in the view, in the order the template prints them."""
-    if isinstance(value, words.Cite):
-        yield value
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            yield from _cites(getattr(value, f.name))
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _cites(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _cites(item)
-
-
-def number_sources(view: Dossier) -> list[words.Cite]:
-    """Give each cited document a number, in order of first mention; return one of each."""
-    first: dict[tuple, words.Cite] = {}
-    for cite in _cites([view.steps, view.engine, view.route, view.after]):
-        key = (cite.title, cite.publisher, cite.url)
-        if key not in first:
-            first[key] = cite
-            cite.number = len(first)
-        cite.number = first[key].number
-    return list(first.values())
-
-
-def _size(case: CaseFile) -> int:
-    """Return roughly how much text the case holds, to judge whether contents help."""
-    return len(case.model_dump_json()) + 400 * len(case.tijdlijn)

@@ -1,20 +1,24 @@
-"""The only way a dossier may load anything: the project's own fonts, CSS and images.
+"""The only way a dossier may load anything: the project's own fonts and stylesheet.
 
 WeasyPrint fetches whatever HTML or CSS names (``file:``, ``http:``, attachments), and user
 text flows into the dossier. The template escapes that text, and this fetcher is the second
-wall: it serves files under ``static/`` through a private scheme and refuses every other
-URL without touching the network or the file system (docs: security.md §3, PDF-02).
+wall: it serves files from a few folders under ``static/`` (given to WeasyPrint as
+``file:`` URLs, so the stylesheet's relative ``url("../fonts/…")`` resolves as in a browser)
+and refuses every other URL without touching the network or any other file
+(security.md §3: WeasyPrint 70 fetchers subclass URLFetcher).
 """
 
 import logging
 import mimetypes
 import threading
+from collections import deque
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher
 from weasyprint.urls import URLFetcherResponse
 
-SCHEME = "meldcode-static:"
 FOLDERS = ("fonts", "css", "img")
 SUFFIXES = {".ttf": "font/ttf", ".otf": "font/otf", ".css": "text/css", ".png": "image/png"}
 LOG = logging.getLogger("meldcode.dossier")
@@ -25,43 +29,53 @@ class Refused(ValueError):
 
 
 class StaticOnlyFetcher(URLFetcher):
-    """Serve ``meldcode-static:fonts/…`` and the like from ``root``; refuse everything else."""
+    """Serve fonts, CSS and images from ``root``; refuse everything else, counting it."""
 
     def __init__(self, root: Path):
         """Remember the static folder; never follow redirects, allow no protocol."""
         super().__init__(allow_redirects=False, allowed_protocols=())
         self.root = root.resolve()
-        self.refused = 0  # counted for tests and diagnostics; the URL itself is never logged
+        self.base_url = self.root.as_uri() + "/"
+        self.refused = 0  # for tests and diagnostics; the URL itself is never logged
+        self.served: deque[str] = deque(maxlen=64)  # the last files served, for tests
         self._lock = threading.Lock()
-        self._cache: dict[str, bytes] = {}
+        self._cache: dict[Path, bytes] = {}
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         """Return a static file as a response, or raise Refused."""
-        path = self._path(url)
+        path = self.path_of(url)
         if path is None:
             with self._lock:
                 self.refused += 1
             # The scheme alone: a refused URL may hold text typed into a case.
             LOG.warning("dossier: refused a URL (scheme %s)", url.split(":", 1)[0][:20])
             raise Refused("only the project's static files may be loaded")
-        body = self._cache.get(str(path))
+        body = self._cache.get(path)
         if body is None:
             body = path.read_bytes()
             with self._lock:
-                self._cache[str(path)] = body
+                self._cache[path] = body
+        self.served.append(path.relative_to(self.root).as_posix())
         mime = SUFFIXES.get(path.suffix) or mimetypes.guess_type(path.name)[0]
         return URLFetcherResponse(url, body, {"Content-Type": mime or "application/octet-stream"})
 
-    def _path(self, url: str) -> Path | None:
+    def path_of(self, url: str) -> Path | None:
         """Return the file a URL names when it is one of ours, else None."""
-        if not url.startswith(SCHEME):
+        try:
+            parts = urlsplit(url)
+        except ValueError:
             return None
-        rest = url[len(SCHEME) :].lstrip("/")
-        if any(c in rest for c in "?#\\%\x00") or ".." in rest.split("/"):
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return None
-        if rest.split("/", 1)[0] not in FOLDERS or Path(rest).suffix not in SUFFIXES:
+        if parts.query or parts.fragment or "\\" in url or "\x00" in url:
             return None
-        path = (self.root / rest).resolve()
-        if not path.is_relative_to(self.root) or not path.is_file():
+        path = Path(url2pathname(parts.path))  # decodes %-escapes once
+        if not path.is_absolute() or ".." in path.parts:
             return None
-        return path
+        found = path.resolve()
+        if not found.is_relative_to(self.root) or not found.is_file():
+            return None
+        inside = found.relative_to(self.root)
+        if inside.parts[0] not in FOLDERS or found.suffix not in SUFFIXES:
+            return None
+        return found

@@ -14,6 +14,9 @@ from meldcode.kader import Decision
 from meldcode.kader.i18n import _
 
 STAP2_QUESTIONS = ("advies_veilig_thuis",)  # as the wizard asks it (web/casus/stap1_vragen)
+# About a third of a page: a longer record may break across pages instead of being moved
+# whole to the next page, which would leave a page nearly empty.
+LONG_TEXT = 1500
 
 
 @dataclass
@@ -26,6 +29,11 @@ class Item:
     texts: list[tuple[str, str, str]] = field(default_factory=list)  # (label, text, kind)
     flags: list[str] = field(default_factory=list)
     cite: Cite | None = None
+
+    @property
+    def long(self) -> bool:
+        """Tell whether the record is too long to keep together on one page."""
+        return sum(len(text) for _label, text, _kind in self.texts) > LONG_TEXT
 
 
 def _text(label: str, value: str, kind: str = "text") -> list[tuple[str, str, str]]:

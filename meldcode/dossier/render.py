@@ -1,13 +1,12 @@
 """Print a dossier: its own Jinja environment, WeasyPrint loaded once, PDF/UA-1 out.
 
-Create one :class:`Renderer` when the app starts and call :meth:`Renderer.warm_up`: that
-imports WeasyPrint, parses the stylesheet, loads the fonts into one shared
+Create one :class:`Renderer` per process (:func:`shared`) and call :meth:`Renderer.warm_up`
+when the app starts: that imports WeasyPrint, loads the fonts into one shared
 FontConfiguration and lays out a small fictional dossier, so the first download is not
 slower than later ones (toolchain.md §2: importing alone takes ~0.4 s).
 """
 
 import gettext
-import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -20,14 +19,15 @@ from markupsafe import Markup
 from meldcode import __version__
 from meldcode import paths
 from meldcode.dossier.build import Dossier
-from meldcode.dossier.fetcher import SCHEME
-from meldcode.dossier.fetcher import StaticOnlyFetcher
 from meldcode.kader.i18n import get_language
 from meldcode.kader.i18n import using
 
 TEMPLATE = "dossier/dossier.html"
-CSS_FILE = "css/dossier.css"
+CONTENT = "dossier/_inhoud.html"
+CSS_FILE = "css/dossier.css"  # relative to the static folder, for WeasyPrint's base URL
 PDF_VARIANT = "pdf/ua-1"
+_shared: "Renderer | None" = None
+_shared_lock = threading.Lock()
 
 
 @lru_cache(maxsize=4)
@@ -50,21 +50,6 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue(get_language()).ngettext(singular, plural, n)
 
 
-def css_string(text: str) -> Markup:
-    """Return our own (translated) words as a quoted CSS string, every other character escaped."""
-    safe = "".join(
-        c if c.isascii() and (c.isalnum() or c in " .,") else f"\\{ord(c):x} " for c in text
-    )
-    return Markup(f'"{safe}"')  # noqa: S704 - every character but [A-Za-z0-9 .,] is escaped
-
-
-def counters(text: str) -> Markup:
-    """Turn ``pagina {page} van {pages}`` into CSS ``content`` with page counters."""
-    parts = re.split(r"\{(pages?)\}", str(text))
-    tokens = [css_string(p) if i % 2 == 0 else f"counter({p})" for i, p in enumerate(parts) if p]
-    return Markup(" ".join(tokens))  # noqa: S704 - css_string tokens and fixed counter() calls
-
-
 def environment(templates: Path = paths.TEMPLATES_DIR) -> Environment:
     """Return the dossier's Jinja environment: autoescape always on, gettext from our catalogue."""
     env = Environment(
@@ -74,8 +59,6 @@ def environment(templates: Path = paths.TEMPLATES_DIR) -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
-    env.filters["css_string"] = css_string
-    env.filters["counters"] = counters
     return env
 
 
@@ -83,50 +66,73 @@ class Renderer:
     """Turn dossier view models into HTML and tagged PDF."""
 
     def __init__(self, templates: Path = paths.TEMPLATES_DIR, static: Path = paths.STATIC_DIR):
-        """Load WeasyPrint, the stylesheet and the fonts once, for every later render."""
+        """Load WeasyPrint and a font configuration once, for every later render."""
         import weasyprint  # heavy (~0.4 s): imported here, once, when the app starts
         from weasyprint.text.fonts import FontConfiguration
+
+        from meldcode.dossier.fetcher import StaticOnlyFetcher
 
         self._weasyprint = weasyprint
         self.env = environment(templates)
         self.fetcher = StaticOnlyFetcher(static)
+        # One FontConfiguration for every render: the @font-face files are read and
+        # registered once (WeasyPrint keys them by their descriptors), saving ~10 %.
         self.fonts = FontConfiguration()
-        # The file names fonts relative to itself (for a browser); WeasyPrint gets our scheme.
-        text = (static / CSS_FILE).read_text(encoding="utf-8")
-        self.css_text = text.replace('url("../', f'url("{SCHEME}')
-        self.css = weasyprint.CSS(
-            string=self.css_text,
-            base_url=SCHEME + CSS_FILE,
-            url_fetcher=self.fetcher,
-            font_config=self.fonts,
-        )
-        # One FontConfiguration is shared; WeasyPrint does not promise it is thread-safe.
+        # WeasyPrint does not promise a shared FontConfiguration is thread-safe.
         self._lock = threading.Lock()
 
-    def html(self, view: Dossier) -> str:
-        """Return the dossier as one HTML document (also the app's preview)."""
+    def html(self, view: Dossier, stylesheet: str = CSS_FILE) -> str:
+        """Return the dossier as one HTML document, linking ``stylesheet``."""
         with using(view.language):
-            return self.env.get_template(TEMPLATE).render(d=view, version=__version__)
+            template = self.env.get_template(TEMPLATE)
+            return template.render(d=view, version=__version__, stylesheet=stylesheet)
+
+    def content(self, view: Dossier) -> Markup:
+        """Return the dossier's content without the document around it (the app's preview)."""
+        with using(view.language):
+            html = self.env.get_template(CONTENT).render(d=view, version=__version__)
+        return Markup(html)  # noqa: S704 - rendered with autoescape on: user text is escaped
 
     def pdf(self, view: Dossier) -> bytes:
         """Return the dossier as a tagged PDF (PDF/UA-1) with title and language metadata."""
         return self.pdf_from_html(self.html(view))
 
     def pdf_from_html(self, html: str) -> bytes:
-        """Print HTML made by :meth:`html` with the dossier stylesheet and fonts."""
-        document = self._weasyprint.HTML(string=html, base_url=SCHEME, url_fetcher=self.fetcher)
+        """Print HTML made by :meth:`html`; every resource goes through the static fetcher."""
+        document = self._weasyprint.HTML(
+            string=html, base_url=self.fetcher.base_url, url_fetcher=self.fetcher
+        )
         with self._lock:
             return document.write_pdf(
-                stylesheets=[self.css],
                 font_config=self.fonts,
                 pdf_variant=PDF_VARIANT,
                 attachments=None,
                 presentational_hints=False,
             )
 
-    def warm_up(self, registry) -> None:
-        """Lay out a small fictional dossier in both languages, so users never pay for it."""
+    def warm_up(self, registry=None) -> None:
+        """Print a small fictional dossier once, so no user pays for the first layout.
+
+        The first render loads the fonts, Pango's caches and the stylesheet machinery; the
+        English one only needs its catalogue, which making its HTML loads.
+        """
         from meldcode.dossier.sample import sample_view
 
-        for language in ("nl", "en"):
-            self.pdf(sample_view(registry, language))
+        self.pdf(sample_view(registry, "nl"))
+        self.html(sample_view(registry, "en"))
+
+
+def shared(warm: bool = True, registry=None) -> Renderer:
+    """Return this process's renderer, made (and warmed up) on first use.
+
+    Every app in a process shares it: WeasyPrint and the fonts are loaded once, however
+    many apps the tests build.
+    """
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            renderer = Renderer()
+            if warm:
+                renderer.warm_up(registry)
+            _shared = renderer
+        return _shared

@@ -1,11 +1,15 @@
 """A small fictional case, printed once at start so the first real download is not slower."""
 
 import datetime
+from functools import lru_cache
 
+from meldcode import paths
 from meldcode.casus.casefile import CaseFile
 from meldcode.dossier.build import Dossier
 from meldcode.dossier.build import build
 from meldcode.dossier.build import decide
+from meldcode.kader import Registry
+from meldcode.kader import UnknownKader
 
 SAMPLE = {
     "casus": {
@@ -41,7 +45,19 @@ SAMPLE = {
 }
 
 
-def sample_view(registry, language: str = "nl") -> Dossier:
-    """Return the dossier view of the fictional warm-up case."""
+@lru_cache(maxsize=1)
+def _shipped() -> Registry:
+    """Return the kaders shipped with the project (loaded once)."""
+    return Registry.load(paths.KADERS_DIR, paths.DATA_ROOT)
+
+
+def sample_view(registry: Registry | None = None, language: str = "nl") -> Dossier:
+    """Return the dossier view of the fictional warm-up case (shipped kaders by default)."""
     case = CaseFile.model_validate(SAMPLE)
-    return build(case, decide(case, registry), language, datetime.date(2026, 1, 10))
+    try:
+        decision = decide(case, registry) if registry is not None else None
+    except UnknownKader:  # an app run with its own kader folder, without the basis
+        decision = None
+    if decision is None:
+        decision = decide(case, _shipped())
+    return build(case, decision, language, datetime.date(2026, 1, 10))

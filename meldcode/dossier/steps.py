@@ -10,6 +10,7 @@ from dataclasses import field
 from meldcode.casus.casefile import CaseFile
 from meldcode.dossier import records
 from meldcode.dossier import words
+from meldcode.dossier.records import LONG_TEXT
 from meldcode.dossier.words import Cite
 from meldcode.kader import Decision
 
@@ -29,6 +30,11 @@ class Afweging:
     cite: Cite
     others: list[str]
 
+    @property
+    def long(self) -> bool:
+        """Tell whether the afweging is too long to keep together on one page."""
+        return len(self.motivation) + len(self.text) > LONG_TEXT
+
 
 @dataclass
 class Consult:
@@ -39,6 +45,11 @@ class Consult:
     advice: str
     rows: list[tuple[str, str, str, bool]]  # (afweging, owner, colleague, differs)
     motivations: list[tuple[str, str]]
+
+    @property
+    def long(self) -> bool:
+        """Tell whether the advice is too long to keep together on one page."""
+        return len(self.advice) + sum(len(t) for _q, t in self.motivations) > LONG_TEXT
 
 
 @dataclass

@@ -13,6 +13,7 @@ from meldcode.web.casus import afronden  # noqa: E402,F401
 from meldcode.web.casus import afweging  # noqa: E402,F401
 from meldcode.web.casus import beslissen  # noqa: E402,F401
 from meldcode.web.casus import casusbeheer  # noqa: E402,F401
+from meldcode.web.casus import dossier  # noqa: E402,F401
 from meldcode.web.casus import informeren  # noqa: E402,F401
 from meldcode.web.casus import listing  # noqa: E402,F401
 from meldcode.web.casus import meldplicht  # noqa: E402,F401
