@@ -194,7 +194,9 @@ def login():
             return redirect(url_for("account.second_factor", next=target), code=303)
         return redirect(target if target != "/" else url_for("account.home"), code=303)
     status = 400 if form.errors else 200
-    return render_template("account/login.html", form=form), status
+    # First start: no organisation yet, so nobody can sign in; say where the setup link is.
+    first_start = accounts.needs_setup(session())
+    return render_template("account/login.html", form=form, first_start=first_start), status
 
 
 @bp.post("/uitloggen")

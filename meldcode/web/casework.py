@@ -7,6 +7,8 @@ An id the user may not see answers 404, and the attempt is audited.
 
 from flask import abort
 from flask import g
+from flask import make_response
+from flask import render_template
 from flask import request
 
 from meldcode.kader import Decision
@@ -57,8 +59,23 @@ def save_case(case_id: str, work, owner_only: bool = True):
 
     outcome = write(run)
     if outcome is None:
+        audit_now("denied", "case", case_id[:64], "denied")  # refused like open_case refuses
         abort(404)
     return outcome[1]
+
+
+def hold_back_weighing(access: cases.Access) -> None:
+    """Keep the owner's afwegingen from a consulted colleague until their own are done."""
+    if access.is_owner:
+        return
+    done = any(r.key == g.user.id and r.payload.klaar for r in records(access, "consultatie"))
+    if not done:
+        # Seeing the owner's answers first would anchor the colleague: the two judgements
+        # are only worth comparing when they were made independently.
+        page = render_template(
+            "cases/consult_first.html", access=access, label=label(access), kader=kader_of(access)
+        )
+        abort(make_response(page, 403))
 
 
 def kader_of(access: cases.Access) -> ResolvedKader:

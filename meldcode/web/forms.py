@@ -99,12 +99,17 @@ def ja_nee_field(label, hint=None, required: bool = True) -> RadioField:
 
 
 def localise_date_errors(form: FlaskForm) -> None:
-    """Replace WTForms' English 'Not a valid date value.' with our own message."""
+    """Replace WTForms' own message for a date it cannot read with ours, in any language.
+
+    WTForms says 'Not a valid date value.', or in its own Dutch 'Ongeldige datum.'; ours
+    shows an example. Its messages are the field's process errors.
+    """
     for field in form:
         if isinstance(field, DateField):
+            unreadable = {str(e) for e in getattr(field, "process_errors", [])}
             field.errors = [
                 _l("Vul een geldige datum in, bijvoorbeeld 14-09-2026.")
-                if "Not a valid" in str(e)
+                if str(e) in unreadable or "Not a valid" in str(e)
                 else e
                 for e in field.errors
             ]

@@ -129,6 +129,8 @@ def test_a_consulted_colleague_reads_the_outcome_but_does_not_decide(wizard_app,
     case_id = owner.new_case()
     answer_all(owner, case_id, FULL_PATH)
     colleague = shared_colleague(wizard_app, people, case_id)
+    consult = f"/casussen/{case_id}/consultatie"
+    assert colleague.form(consult, {"vermoeden": "ja", "klaar": "y"}).status_code == 303
     page = colleague.page(f"/casussen/{case_id}/beslissing")
     assert "onderwijs:resultaat.ja" in page
     assert 'name="keuze"' not in page

@@ -225,6 +225,28 @@ def test_the_colleagues_answers_stay_independent_until_done(wizard_app, people, 
     assert "Afgerond" in owner.page(url(case_id))
 
 
+HELD_BACK = ["/stap-4", "/stap-5", "/controleren", "/beslissing", "/dossier"]
+
+
+def test_pages_with_the_owners_weighing_wait_for_the_colleagues_own(wizard_app, people, owner):
+    case_id = owner.new_case()
+    answer(wizard_app, case_id, people.owner, "vermoeden", "ja", "EIGENAAR-MOTIVATIE")
+    share(owner, case_id, people.colleague)
+    colleague = signed_in(wizard_app, "colleague")
+    for rest in HELD_BACK:
+        response = colleague.get(f"/casussen/{case_id}{rest}")
+        page = response.get_data(as_text=True)
+        assert response.status_code == 403, rest
+        assert "EIGENAAR-MOTIVATIE" not in page and "pas als je je eigen advies" in page, rest
+    consult = f"/casussen/{case_id}/consultatie"
+    assert colleague.form(consult, {"vermoeden": "nee", "klaar": "y"}).status_code == 303
+    for rest in HELD_BACK:
+        assert colleague.get(f"/casussen/{case_id}{rest}").status_code == 200, rest
+    assert "EIGENAAR-MOTIVATIE" in colleague.page(f"/casussen/{case_id}/controleren")
+    for rest in HELD_BACK:  # the owner never waits
+        assert owner.get(f"/casussen/{case_id}{rest}").status_code == 200, rest
+
+
 def test_a_finished_consultation_stays_finished(wizard_app, people, owner):
     case_id = owner.new_case()
     share(owner, case_id, people.colleague)

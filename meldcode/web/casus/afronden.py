@@ -12,6 +12,7 @@ from meldcode.storage import cases
 from meldcode.storage.models import User
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
+from meldcode.web.casework import hold_back_weighing
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
@@ -52,6 +53,7 @@ def _page(found, template: str, **context):
 def controleren(case_id: str):
     """Show every answer of the case, step by step, with links to change it."""
     found = open_case(case_id)
+    hold_back_weighing(found)
     kader = kader_of(found)
     everything = records(found)
     decision = decision_of(found, everything)

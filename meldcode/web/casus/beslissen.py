@@ -17,6 +17,7 @@ from flask_babel import lazy_gettext as _l
 from meldcode.casus.records import Beslissing
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
+from meldcode.web.casework import hold_back_weighing
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
@@ -171,6 +172,7 @@ BESLISSING = RecordPage(
 def beslissing(case_id: str):
     """Show the kader's outcome with its trace; the owner confirms it or departs from it."""
     found = open_case(case_id)
+    hold_back_weighing(found)
     if not found.is_owner and request.method == "GET":
         # A consulted colleague reads the outcome and its reasons, but does not decide.
         return render_template(

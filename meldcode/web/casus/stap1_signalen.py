@@ -25,6 +25,9 @@ from meldcode.web.forms import date_field
 from meldcode.web.forms import text_field
 from meldcode.web.i18n import language
 
+# Our own words, as on every other field (WTForms would say it in its own).
+TOO_LONG = Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200))
+
 
 class SignaalForm(BaseForm):
     """One observation."""
@@ -42,7 +45,7 @@ class SignaalForm(BaseForm):
     )
     waargenomen_door = StringField(
         _l("Waargenomen door"),
-        [Optional(), Length(max=200)],
+        [Optional(), TOO_LONG],
         description=_l("Een functie of rol, bijvoorbeeld 'mentor'."),
     )
     categorie = SelectField(_l("Soort signaal"), [Optional()])
@@ -52,7 +55,7 @@ class SignaalForm(BaseForm):
         rows=3,
     )
     letsel = BooleanField(_l("Er is letsel gezien"))
-    letsel_plaats = StringField(_l("Waar op het lichaam?"), [Optional(), Length(max=200)])
+    letsel_plaats = StringField(_l("Waar op het lichaam?"), [Optional(), TOO_LONG])
     letsel_aard = text_field(_l("Wat voor letsel (kleur, vorm, grootte)?"), rows=2)
 
 

@@ -18,6 +18,7 @@ from wtforms.validators import Optional
 from meldcode.casus.records import OverlegProfessionals
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
+from meldcode.web.casework import hold_back_weighing
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
@@ -30,6 +31,7 @@ from meldcode.web.casus.uitkomst import melden_decided
 from meldcode.web.casus.uitkomst import saved_decision
 from meldcode.web.casus.uitkomst import step_of
 from meldcode.web.casus.velden import choice
+from meldcode.web.forms import MAX_TEXT
 from meldcode.web.forms import BaseForm
 from meldcode.web.forms import date_field
 from meldcode.web.forms import text_field
@@ -69,6 +71,7 @@ def rows_of(kader, step, decision, answers: dict) -> list[Row]:
 def _step(case_id: str, number: int):
     """Render stap 4 or 5: help, duties, the afwegingen (or the route) and what follows."""
     found = open_case(case_id)
+    hold_back_weighing(found)
     kader = kader_of(found)
     everything = records(found)
     decision = decision_of(found, everything)
@@ -123,7 +126,10 @@ class OverlegProfessionalsForm(BaseForm):
     datum = date_field(_l("Datum van het overleg"), required=False)
     met = StringField(
         _l("Met wie heb je overlegd?"),
-        [Optional(), Length(max=20000)],
+        [
+            Optional(),
+            Length(max=MAX_TEXT, message=_l("Gebruik hoogstens %(max)d tekens.", max=MAX_TEXT)),
+        ],
         description=_l("Functies of organisaties, bijvoorbeeld 'jeugdarts', 'wijkteam'."),
     )
     verwijsindex = choice(
