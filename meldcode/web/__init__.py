@@ -57,6 +57,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     rescue.init_app(app)
     maintenance.init_app(app)
     register_blueprints(app)
+    # WeasyPrint and the dossier fonts load now, so the first download is not the slow one.
+    from meldcode.web.casus import dossier
+
+    dossier.init_app(app)
     return app
 
 
