@@ -12,6 +12,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from tests.appfactory import build_app
+from tests.browser.walk import add_colleague
+from tests.web.wizard import make_world
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,10 +40,15 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory):
+def browser_app(tmp_path_factory):
+    """The app the browser tests talk to (one database for the whole session)."""
+    return build_app(tmp_path_factory.mktemp("browser-app"))
+
+
+@pytest.fixture(scope="session")
+def base_url(browser_app):
     """Serve the app on a free local port in a thread, for the whole session."""
-    app = build_app(tmp_path_factory.mktemp("browser-app"))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, browser_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="meldcode-test-server")
     thread.start()
     try:
@@ -50,6 +57,18 @@ def base_url(tmp_path_factory):
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def people(browser_app):
+    """The organisations and accounts of tests/web/wizard.py, in the browser tests' app."""
+    return make_world(browser_app)
+
+
+@pytest.fixture(scope="session")
+def colleague(browser_app, people) -> str:
+    """A second aandachtsfunctionaris of the same organisation, to consult (their id)."""
+    return add_colleague(browser_app, people.org)
 
 
 @pytest.fixture(scope="session")
