@@ -35,6 +35,7 @@ class AfterView:
 
 
 def _text(label: str, value: str) -> list[tuple[str, str, str]]:
+    """Return one text row, or none when the value is empty."""
     return [(label, value, "text")] if value and value.strip() else []
 
 
@@ -168,6 +169,7 @@ def unconfirmed(decision: Decision, lang: str) -> list[str]:
     found = []
 
     def add(item, name):
+        """Remember the name of an unconfirmed rule."""
         if item.status == "onbevestigd":
             found.append(name)
 

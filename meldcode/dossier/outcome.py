@@ -187,8 +187,10 @@ def choice_view(case: CaseFile, decision: Decision, lang: str) -> ChoiceView:
 
 
 def _path(snapshot: dict) -> list:
+    """Return the path of a stored decision as (question, answer) pairs."""
     return [(p.get("vraag"), p.get("antwoord")) for p in snapshot.get("pad", [])]
 
 
 def _path_now(decision: Decision) -> list:
+    """Return the path of the engine's decision now as (question, answer) pairs."""
     return [(s.vraag, s.antwoord) for s in decision.pad]

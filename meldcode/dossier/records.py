@@ -37,10 +37,12 @@ class Item:
 
 
 def _text(label: str, value: str, kind: str = "text") -> list[tuple[str, str, str]]:
+    """Return one text row, or none when the value is empty."""
     return [(label, value, kind)] if value and value.strip() else []
 
 
 def _meta(label: str, value) -> list[tuple[str, str]]:
+    """Return one label-value row, or none when the value is missing."""
     return [(label, str(value))] if value not in (None, "") else []
 
 

@@ -150,6 +150,7 @@ def overleg_met(code: str) -> str:
 
 
 def _kinds() -> dict[str, str]:
+    """Return the printed name of every record kind."""
     return {
         "signaal": _("Signaal"),
         "antwoord": _("Antwoord"),
@@ -170,6 +171,7 @@ def _kinds() -> dict[str, str]:
 
 
 def _events() -> dict[str, str]:
+    """Return the printed wording of every event of the case log."""
     return {
         "casus_aangemaakt": _("Casus aangemaakt"),
         "casus_geimporteerd": _("Casus geïmporteerd"),

@@ -16,12 +16,14 @@ def access(kind: str):
         raise ValueError(kind)
 
     def decorate(view):
+        """Mark the view, and wrap it with the check unless it is public."""
         if kind == "public" or kind == "oefenen":
             view.access = kind
             return view
 
         @wraps(view)
         def guarded(*args, **kwargs):
+            """Refuse the request when the user may not open this kind of page."""
             from meldcode.web.auth import require
 
             refusal = require(kind)

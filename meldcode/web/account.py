@@ -140,6 +140,7 @@ def home():
 
 
 def _too_many_from_here() -> bool:
+    """Tell whether this address had too many failed logins in the last 10 minutes."""
     since = accounts.now() - datetime.timedelta(minutes=10)
     count = session().scalar(
         select(func.count())
@@ -167,6 +168,7 @@ def login():
         now = accounts.now()
 
         def work(s):
+            """Check the password and start a session, or record the failure."""
             try:
                 user = accounts.authenticate(s, form.email.data, form.password.data, now)
             except accounts.LoginFailed as failed:
@@ -221,6 +223,7 @@ def ping():
     from meldcode.storage.models import UserSession
 
     def work(s):
+        """Restart the idle timer of the session."""
         s.get(UserSession, token_hash).last_seen_at = now
 
     write(work)
@@ -241,6 +244,7 @@ def setup(token: str):
     if form.validate_on_submit():
 
         def work(s):
+            """Create the first organisation and its beheerder with a valid setup token."""
             if not accounts.needs_setup(s) or not accounts.use_setup_token(s, token, now):
                 return None
             organisation = Organisation(
@@ -273,6 +277,7 @@ def setup(token: str):
 
 
 def _lang() -> str:
+    """Return the language of the page."""
     from meldcode.web.i18n import language
 
     return language()

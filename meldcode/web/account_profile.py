@@ -104,6 +104,7 @@ def details():
     if form.validate_on_submit():
 
         def work(s):
+            """Store the new name and language."""
             fresh = s.get(User, user.id)
             fresh.name = form.name.data.strip()
             fresh.language = form.language.data
@@ -127,6 +128,7 @@ def password():
         now = accounts.now()
 
         def work(s):
+            """Change the password when the current one is right."""
             fresh = s.get(User, g.user.id)
             if not accounts.check_password(fresh, form.current.data, now):
                 return False
@@ -158,6 +160,7 @@ def logout_all():
     user_id = g.user.id
 
     def work(s):
+        """End every session of the user and audit it."""
         accounts.revoke_all(s, user_id, accounts.now())
         audit_in(s, "logout_all", "user", user_id)
 

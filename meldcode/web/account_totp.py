@@ -103,6 +103,7 @@ def totp_setup():
         if step is not None:
 
             def work(s):
+                """Store the confirmed secret and mark the confirming code used."""
                 fresh = s.get(User, user.id)
                 totp.set_totp_secret(database().cipher, fresh, secret)
                 accounts.second_factor_passed(fresh, step)  # the confirming code is used
@@ -148,6 +149,7 @@ def totp_disable():
         return render_template("account/totp_on.html", form=form, required=required), 400
 
     def work(s):
+        """Switch two-factor login off when the password is right."""
         fresh = s.get(User, user.id)
         if not accounts.check_password(fresh, form.password.data, accounts.now()):
             return False

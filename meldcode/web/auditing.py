@@ -42,6 +42,7 @@ def audit_now(
     row = audit.entry(actor, action, object_type, object_id, result, origin(), organisation_id)
 
     def work(session):
+        """Add the audit row."""
         session.add(row)
 
     try:

@@ -96,6 +96,7 @@ def complete_second_factor() -> None:
     token = cookie.get("sid")
 
     def work(s):
+        """Mark the session as having passed the second factor."""
         from meldcode.storage.models import UserSession
 
         row = s.get(UserSession, accounts.token_hash(token))
@@ -134,6 +135,7 @@ def forget_org_settings(organisation_id: str) -> None:
 
 
 def _needs_totp_setup(user: User) -> bool:
+    """Tell whether the user must set up two-factor login before going on."""
     return user.totp_secret_enc is None and _org_requires_totp(user.organisation_id)
 
 

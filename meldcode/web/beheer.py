@@ -112,6 +112,7 @@ def _save(target: User, change, action: str, object_type: str, message) -> objec
         abort(403)  # your own account is changed on the account page, with your password
 
     def work(s):
+        """Apply the change to a fresh copy of the user and audit it."""
         fresh = s.get(User, target.id)
         change(s, fresh, accounts.now())
         audit_in(s, action, object_type, fresh.id)
@@ -139,6 +140,7 @@ def role(user_id: str):
         return redirect(url_for("beheer.user", user_id=target.id), code=303)
 
     def change(s, fresh, now):
+        """Give the new role and end the user's sessions."""
         fresh.role = new_role
         accounts.revoke_all(s, fresh.id, now)
 
@@ -151,6 +153,7 @@ def disable(user_id: str):
     """Switch an account off; every session of it ends at once."""
 
     def change(s, fresh, now):
+        """Disable the account and end its sessions."""
         fresh.active = False
         accounts.revoke_all(s, fresh.id, now)
 
@@ -164,6 +167,7 @@ def enable(user_id: str):
     """Switch an account on again."""
 
     def change(s, fresh, now):
+        """Enable the account again."""
         fresh.active = True
 
     message = _l("Het account staat weer aan.")
@@ -176,6 +180,7 @@ def unlock(user_id: str):
     """Lift a lockout after too many failed logins."""
 
     def change(s, fresh, now):
+        """Lift a lockout."""
         accounts.unlock(fresh)
 
     message = _l("Het account is ontgrendeld.")
@@ -188,6 +193,7 @@ def end_sessions(user_id: str):
     """Sign a colleague out on every device (a lost laptop, a shared computer)."""
 
     def change(s, fresh, now):
+        """End every session of the user."""
         accounts.revoke_all(s, fresh.id, now)
 
     message = _l("Alle sessies van dit account zijn beëindigd.")
@@ -200,6 +206,7 @@ def reset_totp(user_id: str):
     """Switch a colleague's two-factor login off (a lost phone); they set it up again."""
 
     def change(s, fresh, now):
+        """Switch the user's two-factor login off and end their sessions."""
         totp.set_totp_secret(database().cipher, fresh, None)
         accounts.revoke_all(s, fresh.id, now)
 

@@ -123,6 +123,7 @@ def settings():
     if form.validate_on_submit():
 
         def work(s):
+            """Store the organisation's settings."""
             found = s.get(Organisation, organisation.id)
             found.default_kader = form.default_kader.data
             found.retention_days = int(form.retention_days.data.strip())

@@ -48,6 +48,7 @@ def save_case(case_id: str, work, owner_only: bool = True):
     def run(s):
         # The signed-in user as loaded for this request: only its id and organisation are
         # used, and the access check below runs again inside this transaction.
+        """Check access again inside the transaction, then run the work."""
         user = g.user
         try:
             access = cases.get_case_for_user(s, case_id, user)

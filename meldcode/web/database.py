@@ -52,6 +52,7 @@ def session() -> Session:
 
 
 def _close(_exc) -> None:
+    """Close the request's database session."""
     found = g.pop("_db_session", None)
     if found is not None:
         found.close()

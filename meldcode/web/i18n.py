@@ -126,6 +126,7 @@ def _remember_for_user(user_id: str, code: str) -> None:
     from meldcode.web.database import write
 
     def work(s):
+        """Store the user's language."""
         s.get(User, user_id).language = code
 
     try:

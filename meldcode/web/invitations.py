@@ -113,6 +113,7 @@ def invite():
         now = accounts.now()
 
         def work(s):
+            """Create the invitation and audit it."""
             token = accounts.create_invitation(
                 s, g.user, form.email.data, form.role.data, now, datetime.timedelta(days=days)
             )

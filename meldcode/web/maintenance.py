@@ -23,6 +23,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def _daily_purge():
+        """Run the purge once a day, on the first request after the day changed."""
         if request.endpoint == "static" or app.testing and not app.config.get("PURGE_IN_TESTS"):
             return
         now = accounts.now()

@@ -48,6 +48,7 @@ def _stash() -> str | None:
     cipher = database().cipher
 
     def work(s):
+        """Stash the posted text, encrypted, for its author."""
         digest = accounts.token_hash(token)
         s.add(
             StashedForm(

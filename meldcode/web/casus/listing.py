@@ -136,6 +136,7 @@ def new():
             return render_template("cases/new.html", form=form), 400
 
         def work(s):
+            """Create the case and record who created it."""
             from meldcode.storage.models import User
 
             created = cases.create_case(

@@ -76,6 +76,7 @@ def step_done(case_id: str, number: int):
     done = request.form.get("klaar") == "1"
 
     def work(s, found, user):
+        """Mark the step done (or not), version checked."""
         existing = cases.get_record(s, found.case, "stap_klaar", str(number))
         cases.save_record(
             s,

@@ -58,6 +58,7 @@ class RecordPage:
 
 
 def _existing(access, kind: str, key: str):
+    """Return the record of this kind and key, or None."""
     found = [
         r for r in cases.records(session(), database().cipher, access.case, kind) if r.key == key
     ]
@@ -117,12 +118,14 @@ def edit(page: RecordPage, case_id: str, key: str | None):
 
 
 def _is_list(page: RecordPage) -> bool:
+    """Tell whether the page's kind is a list kind (many records, random keys)."""
     from meldcode.casus.records import KINDS
 
     return KINDS[page.kind][1]
 
 
 def _save(s, access, user, page: RecordPage, key: str, payload, expected):
+    """Save the record, its extra writes and the audit row in one transaction."""
     cases.save_record(s, database().cipher, access.case, user, page.kind, key, payload, expected)
     if page.on_save:
         page.on_save(s, access, user, payload)

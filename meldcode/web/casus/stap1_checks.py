@@ -78,6 +78,7 @@ class CheckForm(BaseForm):
 
 
 def _payload(form, _found) -> Check:
+    """Build the check's payload from the form."""
     return Check(
         afhankelijken=form.afhankelijken.data,
         aantal=form.aantal.data,

@@ -60,6 +60,7 @@ class SignaalForm(BaseForm):
 
 
 def _categories(form, found) -> None:
+    """Offer the kader's signal categories in the page's language."""
     kader = kader_of(found)
     form.categorie.choices = [("", _l("Kies een soort (optioneel)"))] + [
         (cid, cat.label.get(language())) for cid, cat in kader.model.signal_categories.items()
@@ -67,6 +68,7 @@ def _categories(form, found) -> None:
 
 
 def _payload(form, _found) -> Signaal:
+    """Build the signal's payload from the form."""
     return Signaal(
         **{
             name: form[name].data if form[name].data is not None else ""

@@ -88,6 +88,7 @@ def _page(kader, done: bool) -> RecordPage:
     ids = kader.model.afwegingen()
 
     def to_payload(form, _found) -> Consultatie:
+        """Build the consultation's payload from the form."""
         return Consultatie(
             advies=form.advies.data or "",
             antwoorden={q: form[q].data for q in ids if form[q].data in ("ja", "nee")},
@@ -96,6 +97,7 @@ def _page(kader, done: bool) -> RecordPage:
         )
 
     def to_data(payload: Consultatie) -> dict:
+        """Fill the form from a saved consultation."""
         data = {"advies": payload.advies, "klaar": payload.klaar}
         for q in ids:
             data[q] = payload.antwoorden.get(q)
@@ -103,6 +105,7 @@ def _page(kader, done: bool) -> RecordPage:
         return data
 
     def after_save(case_id: str) -> str:
+        """Go to the comparison once the consultation is done, else to the case."""
         if done or request.form.get("klaar"):
             return url_for("cases.vergelijking", case_id=case_id)
         return url_for("cases.overview", case_id=case_id)

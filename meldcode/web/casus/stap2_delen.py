@@ -75,6 +75,7 @@ def _share(colleague_id: str):
     """Return the write that shares the case, or refuses a colleague who does not qualify."""
 
     def work(s, found, user):
+        """Share the case with an eligible colleague and audit it."""
         colleague = s.get(User, colleague_id)
         if not eligible(colleague, found.case):
             return False
@@ -135,6 +136,7 @@ def delen_stoppen(case_id: str, user_id: str):
         abort(400)
 
     def work(s, access_, user):
+        """Stop sharing the case with a colleague and audit it."""
         cases.unshare_case(s, access_.case, user, user_id)
         audit_in(s, "unshare", "case", access_.case.id)
 

@@ -70,6 +70,7 @@ class OverlegForm(BaseForm):
 
 
 def _payload(form, _found) -> Overleg:
+    """Build the consultation record's payload from the form."""
     return Overleg(
         datum=form.datum.data,
         met=form.met.data,

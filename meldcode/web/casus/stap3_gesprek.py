@@ -78,15 +78,18 @@ class OverslaanForm(BaseForm):
 
 
 def _reasons(form, found) -> None:
+    """Offer the kader's reasons to skip the conversation."""
     reasons = kader_of(found).model.gesprek.skip_reasons
     form.reden.choices = options((code, r.label.get(language())) for code, r in reasons.items())
 
 
 def _warnings(found) -> dict:
+    """Return the kader's warnings for the conversation (special cases)."""
     return {"gesprek_warnings": gesprek_warnings(decision_of(found))}
 
 
 def _back(case_id: str) -> str:
+    """Return the URL of stap 3."""
     return url_for("cases.stap3", case_id=case_id)
 
 
