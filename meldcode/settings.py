@@ -29,6 +29,8 @@ DEFAULTS: dict = {
     "HTTPS": False,  # behind HTTPS: secure cookies and HSTS
     "OEFENCASUSSEN_DIR": "",  # a folder with trainers' own training cases
     "TRAINING_RETENTION_HOURS": 24,
+    "TRAINING_MAX_PARTICIPANTS": 250,  # places in one training session
+    "TRAINING_SESSION_HOURS": 8,  # a session not ended by its trainer ends after this
 }
 
 
@@ -38,6 +40,7 @@ def instance_dir() -> Path:
 
 
 def _coerce(value: str):
+    """Read an environment value as JSON when it parses, else as text."""
     try:
         return json.loads(value)
     except ValueError:

@@ -1,7 +1,6 @@
 """``meldcode kaders``: check, list and show the afwegingskaders."""
 
 import json
-import os
 from functools import partial
 from pathlib import Path
 
@@ -72,6 +71,7 @@ def check(folder: str | None) -> None:
 def _extra_checks(base: Path) -> list:
     """Return further checks that build on the kaders (e.g. training cases), if installed."""
     try:
+        from meldcode.training.catalogue import own_folder
         from meldcode.training.check import check_cases
     except ImportError:
         return []
@@ -81,7 +81,7 @@ def _extra_checks(base: Path) -> list:
     return [
         partial(
             check_cases,
-            folder=os.environ.get("MELDCODE_OEFENCASUSSEN_DIR") or None,
+            folder=own_folder(),  # MELDCODE_OEFENCASUSSEN_DIR, else the instance config.py
             shipped=paths.OEFENCASUSSEN_DIR if shipped else None,
         )
     ]

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from meldcode.storage import audit
+from meldcode.storage import training
 from meldcode.storage.models import Case
 from meldcode.storage.models import CaseEvent
 from meldcode.storage.models import CaseRecord
@@ -88,6 +89,7 @@ def purge(session: Session, now: datetime.datetime) -> Report:
         delete(SetupToken).where(SetupToken.expires_at < now),
     ):
         report.other += session.execute(statement).rowcount or 0
+    report.other += training.purge(session, now)  # ended training sessions, after 24 hours
     for job in EXTRA_JOBS:
         report.other += job(session, now)
     return report

@@ -9,11 +9,11 @@ def register_blueprints(app: Flask) -> None:
     from meldcode.web import account_security  # noqa: F401 - adds its routes to account.bp
     from meldcode.web import beheer
     from meldcode.web import kaders
-    from meldcode.web import training_stub
+    from meldcode.web import oefenen
     from meldcode.web.casus import bp as cases
 
     app.register_blueprint(kaders.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(beheer.bp)
     app.register_blueprint(cases)
-    app.register_blueprint(training_stub.bp)
+    oefenen.register(app)

@@ -25,6 +25,7 @@ SAMPLE_ARGS = {
     "user_id": "0" * 32,
     "step_id": "x",
     "code_id": "x",
+    "session_id": "0" * 32,
 }
 
 EXPECTED = {

@@ -1,0 +1,130 @@
+"""Joining a training session with the trainer's code: no account, no personal data.
+
+A wrong code, a session that has ended and a full session each get a message next to the
+code field; what was typed stays in the form.
+"""
+
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import session as cookie
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import StringField
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
+from wtforms.validators import Optional
+from wtforms.validators import Regexp
+
+from meldcode.storage import training as store
+from meldcode.web.access import access
+from meldcode.web.database import SaveFailed
+from meldcode.web.database import database
+from meldcode.web.database import session as db_session
+from meldcode.web.database import write
+from meldcode.web.forms import BaseForm
+from meldcode.web.oefenen import bp
+from meldcode.web.oefenen.state import TOKEN
+from meldcode.web.oefenen.state import case_of
+from meldcode.web.oefenen.state import now
+
+
+class JoinForm(BaseForm):
+    """The code the trainer shows, and at most a first name or a number."""
+
+    code = StringField(
+        _l("Code van de oefensessie"),
+        [InputRequired(message=_l("Vul de code in die de trainer laat zien."))],
+        description=_l("Zes tekens, bijvoorbeeld KT4 MXA. Hoofdletters en spaties maken niet uit."),
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+    )
+    naam = StringField(
+        _l("Voornaam of nummer"),
+        [
+            Optional(),
+            Length(max=20, message=_l("Gebruik hoogstens %(max)d tekens.", max=20)),
+            Regexp(
+                r"^[^\W_]+( [^\W_]+)?$",
+                message=_l("Alleen letters en cijfers, bijvoorbeeld 'Sam' of '12'."),
+            ),
+        ],
+        description=_l(
+            "Alleen als de trainer erom vraagt. Geen achternaam of andere gegevens over jezelf: "
+            "de trainer ziet alleen aantallen."
+        ),
+        render_kw={"autocomplete": "off"},
+    )
+
+
+def current_session() -> store.TrainingSession | None:
+    """Return the open session this browser already takes part in, if any."""
+    person = store.participant(db_session(), cookie.get(TOKEN))
+    if person is None:
+        return None
+    row = db_session().get(store.TrainingSession, person.session_id)
+    return row if row is not None and row.is_open(now()) else None
+
+
+@bp.route("/", methods=["GET", "POST"])
+@access("public")
+def join():
+    """Ask for the code; join the session as an anonymous participant."""
+    form = JoinForm(data={"code": request.args.get("code", "")[:20]})
+    if request.method == "POST":
+        form = JoinForm()
+    if form.validate_on_submit():
+        response = _join(form)
+        if response is not None:
+            return response
+    return page(form)
+
+
+def page(form, problem: str | None = None):
+    """Render the join page; 400 when something typed must be corrected."""
+    joined = current_session()
+    page = render_template(
+        "training/join.html",
+        form=form,
+        problem=problem,
+        joined=joined,
+        joined_case=case_of(joined) if joined else None,
+    )
+    return page, 400 if form.errors or problem else 200
+
+
+def _join(form):
+    """Check the code and the places left, then join; on a problem, say so at the field."""
+    code = store.normalise_code(form.code.data)
+    row = store.by_code(db_session(), code) if len(code) == store.CODE_LENGTH else None
+    if row is None:
+        form.code.errors.append(
+            _("We kennen deze code niet. Controleer de code op het scherm van de trainer.")
+        )
+        return None
+    if not row.is_open(now()):
+        form.code.errors.append(
+            _("Deze oefensessie is afgelopen. Vraag de trainer om de code van een nieuwe sessie.")
+        )
+        return None
+    name = (form.naam.data or "").strip()
+
+    def work(s):
+        fresh = s.get(store.TrainingSession, row.id)  # counted again inside the write
+        return store.join(s, database().cipher, fresh, name, now())
+
+    try:
+        token = write(work)
+    except store.SessionFull:
+        form.code.errors.append(
+            _(
+                "Deze oefensessie is vol: er doen al %(count)d mensen mee. Vraag de trainer om "
+                "een tweede sessie.",
+                count=row.max_participants,
+            )
+        )
+        return None
+    except SaveFailed:
+        return page(form, _("Meedoen lukte niet: het is even te druk. Probeer het opnieuw."))
+    cookie[TOKEN] = token
+    return redirect(url_for("oefenen.stap", number=1), code=303)

@@ -1,0 +1,55 @@
+"""The participant's outcome: the engine's decision with its full trace, as in a real case.
+
+The page names the rule of every afweging, the kader and its version and the source, and
+shows the model decision once the trainer has revealed it. The participant may print their
+own exercise as a PDF (watermarked OEFENEN), without a name.
+"""
+
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
+from flask_babel import gettext as _
+
+from meldcode.web.access import access
+from meldcode.web.casus.uitkomst import actions
+from meldcode.web.i18n import language
+from meldcode.web.oefenen import bp
+from meldcode.web.oefenen.pdf import pdf_response
+from meldcode.web.oefenen.report import own_exercise
+from meldcode.web.oefenen.state import place
+from meldcode.web.oefenen.steps import common
+from meldcode.web.oefenen.tally import decision_key
+from meldcode.web.oefenen.tally import model_key
+
+
+@bp.get("/uitkomst")
+@access("oefenen")
+def uitkomst():
+    """Show the kader's decision on the participant's answers, and how it was reached."""
+    here = place()
+    walk = here.walk
+    if not walk.done:
+        flash(_("Je bent nog niet klaar: beantwoord eerst de vragen die nog openstaan."))
+        return redirect(url_for("oefenen.stap", number=walk.open_until()), code=303)
+    decision = walk.decision
+    lang = language()
+    return render_template(
+        "training/outcome.html",
+        decision=decision,
+        contract=decision.to_contract(lang),
+        acties=actions(here.kader, decision.acties, lang),
+        route=here.kader.model.routes.get(decision.route),
+        show_model=here.revealed("beslissing"),
+        same_as_model=decision_key(decision) == model_key(here.case),
+        **common(here),
+    )
+
+
+@bp.get("/uitkomst.pdf")
+@access("oefenen")
+def uitkomst_pdf():
+    """Print the participant's own exercise: their answers and the decision with its trace."""
+    here = place()
+    view = own_exercise(here.case, here.kader, here.answers, here.walk.decision)
+    return pdf_response("training/pdf.html", f"oefening-{here.case.id}.pdf", view)

@@ -1,0 +1,103 @@
+"""The trainer's pages: the cases to choose from, starting a session, and the session itself.
+
+Only the role ``trainer`` reaches these pages, and a trainer sees only their own sessions
+(another id answers 404). Starting and ending a session are audited; what participants
+answered never is.
+"""
+
+from flask import current_app
+from flask import g
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+
+from meldcode.storage import audit
+from meldcode.storage import training as store
+from meldcode.training.catalogue import kader_for
+from meldcode.web import registry
+from meldcode.web.access import access
+from meldcode.web.auditing import origin
+from meldcode.web.casus.velden import choice
+from meldcode.web.database import SaveFailed
+from meldcode.web.database import session as db_session
+from meldcode.web.database import write
+from meldcode.web.forms import BaseForm
+from meldcode.web.forms import build
+from meldcode.web.i18n import language
+from meldcode.web.oefenen import trainer_bp
+from meldcode.web.oefenen.live import session_context
+from meldcode.web.oefenen.state import catalogue
+from meldcode.web.oefenen.state import now
+from meldcode.web.oefenen.state import trainer_session
+
+
+class StartForm(BaseForm):
+    """Which case the class works through."""
+
+    casus = choice(_l("Welke oefencasus?"), [], _l("Kies een oefencasus."))
+
+
+def _start_form():
+    """Return the start form with the cases of the library as its choices."""
+    lang = language()
+    form, _rescued = build(StartForm)
+    form.casus.choices = [
+        (case.id, f"{case.title.get(lang)} ({case.sector.get(lang)})")
+        for case in catalogue().ordered()
+    ]
+    return form
+
+
+@trainer_bp.get("/")
+@access("trainer")
+def sessions():
+    """List the trainer's sessions and the cases to start a new one with."""
+    return _index(_start_form())
+
+
+def _index(form, problem=None):
+    """Render the sessions page with the start form; 400 when the form has errors."""
+    page = render_template(
+        "training/sessions.html",
+        rows=store.sessions_of(db_session(), g.user),
+        form=form,
+        cases=catalogue(),
+        now=now(),
+        problem=problem,
+    )
+    return page, 400 if form.errors or problem else 200
+
+
+@trainer_bp.post("/")
+@access("trainer")
+def start():
+    """Start a session on the chosen case and show its code."""
+    form = _start_form()
+    if not form.validate():
+        return _index(form)
+    case = catalogue().cases[form.casus.data]
+    kader = kader_for(registry(), case)
+    user = g.user
+
+    def work(s):
+        row = store.start(s, user, case.id, kader, now(), current_app.config)
+        audit.record(s, user, "create", "oefensessie", row.id, origin=origin())
+        return row.id
+
+    try:
+        session_id = write(work)
+    except SaveFailed:
+        busy = _l("De sessie is niet gestart: het is even te druk. Probeer het opnieuw.")
+        return _index(form, busy)
+    return redirect(url_for("training.session", session_id=session_id), code=303)
+
+
+@trainer_bp.get("/<session_id>")
+@access("trainer")
+def session(session_id: str):
+    """Show the session: code, join address, QR code, the live class view and the controls."""
+    row = trainer_session(session_id)
+    still = request.args.get("vernieuwen") != "uit"
+    return render_template("training/session.html", refresh=still, **session_context(row))

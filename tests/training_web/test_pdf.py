@@ -1,0 +1,73 @@
+"""The class report and a participant's PDF: watermarked, no names, through the render limit."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from meldcode.dossier.limit import Busy
+from tests.training_web.helpers import complete
+from tests.training_web.helpers import join
+from tests.training_web.helpers import model_chooser
+from tests.training_web.helpers import start
+
+CASE = "basisschool-onthulling"
+
+
+def text_of(pdf: bytes) -> str:
+    """Return the text of a PDF (pdftotext, from poppler-utils)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+    done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+    return done.stdout.decode()
+
+
+def test_the_class_report_has_counts_model_answers_and_notes_but_no_names(app, trainer):
+    session_id, code = start(trainer, CASE)
+    complete(join(app, code, name="Zoë"), model_chooser(CASE))
+    complete(join(app, code, name="Bram"), model_chooser(CASE, {"veiligheid": "nee"}))
+    response = trainer.get(f"/oefensessies/{session_id}/klasverslag.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = " ".join(text_of(response.data).split())
+    assert "OEFENEN – Klasverslag" in text
+    assert text.count("OEFENEN") >= 3  # on every page
+    assert "Afweging 2: Veiligheid" in text
+    assert "1 van 2 wijken af van het modelantwoord." in text
+    assert "Modelbeslissing:" in text and "Gesprekspunten" in text and "Valkuilen" in text
+    assert "Zoë" not in text and "Bram" not in text
+    assert "Zo weeg ik het." not in text  # motivations stay with their writer
+
+
+def test_a_participant_prints_their_own_exercise(app, trainer):
+    _sid, code = start(trainer, CASE)
+    person = join(app, code, name="Zoë")
+    complete(person, model_chooser(CASE))
+    response = person.get("/oefenen/uitkomst.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = " ".join(text_of(response.data).split())
+    assert "OEFENEN – Mijn oefening" in text
+    assert "Zo weeg ik het." in text
+    assert "onderwijs:veiligheid.ja" in text and "2019.1" in text
+    assert "Zoë" not in text
+
+
+def test_while_every_render_slot_is_busy_a_waiting_page_tries_again(app, trainer, monkeypatch):
+    session_id, code = start(trainer, CASE)
+    person = join(app, code)
+    complete(person, model_chooser(CASE))
+    from meldcode.web.oefenen import pdf
+
+    class Full:
+        def slot(self):
+            raise Busy("all taken")
+
+    with app.app_context():
+        real = pdf.slots()
+    monkeypatch.setattr(pdf, "slots", lambda: Full())
+    response = person.get("/oefenen/uitkomst.pdf")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 202 and response.headers["Retry-After"] == "2"
+    assert "De pdf wordt gemaakt" in html and 'data-retry="/oefenen/uitkomst.pdf"' in html
+    assert '<meta http-equiv="refresh" content="2">' in html and "OEFENEN" in html
+    monkeypatch.setattr(pdf, "slots", lambda: real)
+    assert person.get("/oefenen/uitkomst.pdf").mimetype == "application/pdf"
