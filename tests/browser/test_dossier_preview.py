@@ -9,8 +9,6 @@ from werkzeug.serving import make_server
 
 from meldcode.storage.casefile_io import import_case
 from meldcode.storage.models import User
-from tests.browser.conftest import browser  # noqa: F401 - fixture
-from tests.browser.conftest import chromium_path  # noqa: F401 - fixture
 from tests.browser.test_pages import assert_stayed_local
 from tests.browser.test_pages import visit
 from tests.dossier.conftest import load_case
@@ -53,7 +51,7 @@ def base_url(browser_app):
 
 
 @pytest.fixture
-def signed_in(browser, base_url):  # noqa: F811 - the browser fixture is imported above
+def signed_in(browser, base_url):
     """A browser page signed in as the case's owner."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl")
     page = context.new_page()
