@@ -47,6 +47,17 @@ def _coerce(value: str):
         return value
 
 
+def config_file(folder: Path) -> dict:
+    """Return the settings in the instance's config.py (names in capitals), or none."""
+    path = folder / "config.py"
+    if not path.is_file():
+        return {}
+    scope: dict = {}
+    # The administrator's own file, read like Flask's from_pyfile: Python assignments.
+    exec(compile(path.read_text(), str(path), "exec"), scope)  # noqa: S102
+    return {k: v for k, v in scope.items() if k.isupper()}
+
+
 def load(test_config: dict | None = None, environ=None) -> dict:
     """Return the settings; create the instance folder and its secrets if missing."""
     environ = os.environ if environ is None else environ
@@ -57,11 +68,7 @@ def load(test_config: dict | None = None, environ=None) -> dict:
         else instance_dir()
     )
     settings["INSTANCE_PATH"] = str(folder)
-    config_file = folder / "config.py"
-    if config_file.is_file():
-        scope: dict = {}
-        exec(compile(config_file.read_text(), str(config_file), "exec"), scope)  # noqa: S102
-        settings.update({k: v for k, v in scope.items() if k.isupper()})
+    settings.update(config_file(folder))
     for key, value in environ.items():
         if key.startswith("MELDCODE_") and key != "MELDCODE_INSTANCE_PATH":
             settings[key.removeprefix("MELDCODE_")] = _coerce(value)

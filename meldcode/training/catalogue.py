@@ -59,9 +59,4 @@ def own_folder(environ=None) -> str | None:
     environ = os.environ if environ is None else environ
     if environ.get("MELDCODE_OEFENCASUSSEN_DIR"):
         return environ["MELDCODE_OEFENCASUSSEN_DIR"]
-    config = settings.instance_dir() / "config.py"
-    if not config.is_file():
-        return None
-    scope: dict = {}
-    exec(compile(config.read_text(), str(config), "exec"), scope)  # noqa: S102 - as settings
-    return scope.get("OEFENCASUSSEN_DIR") or None
+    return settings.config_file(settings.instance_dir()).get("OEFENCASUSSEN_DIR") or None

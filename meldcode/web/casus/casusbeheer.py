@@ -10,15 +10,8 @@ from flask import flash
 from flask import redirect
 from flask import url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField
-from wtforms import StringField
-from wtforms.validators import InputRequired
-from wtforms.validators import Length
-from wtforms.validators import ValidationError
 
 from meldcode.casus.casefile import dump_yaml
-from meldcode.casus.pseudonym import looks_personal
 from meldcode.storage import cases
 from meldcode.storage import purge
 from meldcode.storage.casefile_io import export_case
@@ -28,47 +21,12 @@ from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
 from meldcode.web.casus import bp
+from meldcode.web.casus.listing import LabelForm
 from meldcode.web.casus.sluiten import render_settings
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.forms import BaseForm
 from meldcode.web.forms import build
-
-PERSONAL = {
-    "bsn": _l("een BSN"),
-    "email": _l("een e-mailadres"),
-    "telefoon": _l("een telefoonnummer"),
-}
-
-
-class LabelForm(BaseForm):
-    """The case's pseudonymous label, checked as on creation."""
-
-    label = StringField(
-        _l("Label van de casus"),
-        [
-            InputRequired(message=_l("Geef de casus een label.")),
-            Length(max=60, message=_l("Gebruik hoogstens 60 tekens.")),
-        ],
-        description=_l(
-            "Alleen initialen en geboortejaar of leeftijd, bijvoorbeeld 'J.B., 2016'. "
-            "Geen naam, geen BSN, geen adres."
-        ),
-    )
-    toch_opslaan = BooleanField(_l("Dit is geen persoonsgegeven; toch zo opslaan"))
-
-    def validate_label(self, field):
-        """Warn when the label looks like a BSN, e-mail address or phone number."""
-        found = looks_personal(field.data or "")
-        if found and not self.toch_opslaan.data:
-            what = ", ".join(str(PERSONAL[code]) for code in found)
-            raise ValidationError(
-                _l(
-                    "Dit lijkt op %(what)s. Gebruik alleen initialen en geboortejaar of "
-                    "leeftijd, of vink hieronder aan dat het geen persoonsgegeven is.",
-                    what=what,
-                )
-            )
 
 
 @bp.route("/<case_id>/instellingen", methods=["GET", "POST"])

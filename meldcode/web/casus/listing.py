@@ -42,16 +42,9 @@ PERSONAL = {
 }
 
 
-class NewCaseForm(BaseForm):
-    """A new case: kader, pseudonymous label, the date the worry started."""
+class LabelForm(BaseForm):
+    """A pseudonymous case label, warned when it looks like personal data."""
 
-    kader = SelectField(
-        _l("Afwegingskader"),
-        description=_l(
-            "Het kader van je organisatie staat al gekozen. Kies een ander als je in een "
-            "andere rol werkt."
-        ),
-    )
     label = StringField(
         _l("Label van de casus"),
         [
@@ -64,10 +57,6 @@ class NewCaseForm(BaseForm):
         ),
     )
     toch_opslaan = BooleanField(_l("Dit is geen persoonsgegeven; toch zo opslaan"))
-    zorg_sinds = date_field(
-        _l("Sinds wanneer maak je je zorgen?"),
-        hint=_l("Deze datum bepaalt welke versie van het afwegingskader geldt."),
-    )
 
     def validate_label(self, field):
         """Warn when the label looks like a BSN, e-mail address or phone number."""
@@ -81,6 +70,22 @@ class NewCaseForm(BaseForm):
                     what=what,
                 )
             )
+
+
+class NewCaseForm(LabelForm):
+    """A new case: kader, pseudonymous label, the date the worry started."""
+
+    kader = SelectField(
+        _l("Afwegingskader"),
+        description=_l(
+            "Het kader van je organisatie staat al gekozen. Kies een ander als je in een "
+            "andere rol werkt."
+        ),
+    )
+    zorg_sinds = date_field(
+        _l("Sinds wanneer maak je je zorgen?"),
+        hint=_l("Deze datum bepaalt welke versie van het afwegingskader geldt."),
+    )
 
 
 @bp.get("", strict_slashes=False)
