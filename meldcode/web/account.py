@@ -27,6 +27,7 @@ from wtforms.validators import Email
 from wtforms.validators import EqualTo
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
+from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 
 from meldcode.storage import accounts
@@ -110,7 +111,8 @@ class SetupForm(BaseForm):
     )
     password_again = PasswordField(
         _l("Wachtwoord nog een keer"),
-        [EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
+        # Optional, as the label says: left empty it is not compared; typed, it must match.
+        [Optional(), EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
         render_kw={"autocomplete": "new-password"},
     )
 

@@ -14,6 +14,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import EqualTo
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
+from wtforms.validators import Optional
 
 from meldcode.storage import accounts
 from meldcode.storage.models import Organisation
@@ -70,7 +71,8 @@ class PasswordForm(BaseForm):
     )
     password_again = PasswordField(
         _l("Nieuw wachtwoord nog een keer"),
-        [EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
+        # Optional, as the label says: left empty it is not compared; typed, it must match.
+        [Optional(), EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
         render_kw={"autocomplete": "new-password"},
     )
 

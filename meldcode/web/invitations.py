@@ -24,6 +24,7 @@ from wtforms.validators import Email
 from wtforms.validators import EqualTo
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
+from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 
 from meldcode.storage import accounts
@@ -89,7 +90,8 @@ class AcceptForm(BaseForm):
     )
     password_again = PasswordField(
         _l("Wachtwoord nog een keer"),
-        [EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
+        # Optional, as the label says: left empty it is not compared; typed, it must match.
+        [Optional(), EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
         render_kw={"autocomplete": "new-password"},
     )
 

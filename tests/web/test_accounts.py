@@ -264,3 +264,14 @@ def test_an_invitee_must_choose_a_strong_password(wizard_app, beheerder):
         field_error(response.get_data(as_text=True), "password")
         == "Kies een wachtwoord van minstens 12 tekens."
     )
+
+
+@pytest.mark.parametrize("again,accepted", [("", True), ("een ander lang wachtwoord", False)])
+def test_the_optional_repeat_is_only_compared_when_typed(wizard_app, beheerder, again, accepted):
+    path = invite(beheerder, "herhaal@delinde.nl")
+    password = "zomer aan het strand van texel"
+    data = {"name": "Een", "password": password, "password_again": again}
+    response = Visitor(wizard_app).form(path, data)
+    page = response.get_data(as_text=True)
+    assert (response.status_code == 303) is accepted
+    assert ("De wachtwoorden zijn niet gelijk." in page) is not accepted
