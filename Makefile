@@ -76,6 +76,8 @@ translations-update: translations-extract
 db: $(APP_STAMP)
 	$(BIN)/meldcode db upgrade
 
+# The printed setup and invitation links point at the port chosen here (unless BASE_URL is set).
+run: export MELDCODE_BASE_URL := $(or $(MELDCODE_BASE_URL),http://$(HOST):$(PORT))
 run: debs-app $(APP_STAMP) translations db
 	$(BIN)/meldcode setup-link
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' \
