@@ -160,6 +160,21 @@ def delete(page: RecordPage, case_id: str, key: str):
     if existing is None:
         abort(404)
     form = BaseForm(data={"versie": existing.version} if request.method == "GET" else None)
+
+    def show(**extra):
+        """Render the question page, with extra context (e.g. that it was not saved)."""
+        return render_template(
+            "cases/delete.html",
+            page=page,
+            form=form,
+            access=access,
+            label=label(access),
+            kader=kader_of(access),
+            existing=existing,
+            back_url=page.back(case_id),
+            **extra,
+        )
+
     if request.method == "POST" and form.validate():
         try:
             save_case(
@@ -176,26 +191,7 @@ def delete(page: RecordPage, case_id: str, key: str):
             )
             return redirect(page.back(case_id), code=303)
         except SaveFailed:
-            return render_template(
-                "cases/delete.html",
-                page=page,
-                form=form,
-                access=access,
-                label=label(access),
-                kader=kader_of(access),
-                existing=existing,
-                back_url=page.back(case_id),
-                not_saved=True,
-            ), 503
+            return show(not_saved=True), 503
         flash(_("Verwijderd."), "success")
         return redirect(page.back(case_id), code=303)
-    return render_template(
-        "cases/delete.html",
-        page=page,
-        form=form,
-        access=access,
-        label=label(access),
-        kader=kader_of(access),
-        existing=existing,
-        back_url=page.back(case_id),
-    )
+    return show()
