@@ -6,9 +6,7 @@ FontConfiguration and lays out a small fictional dossier, so the first download 
 slower than later ones (toolchain.md §2: importing alone takes ~0.4 s).
 """
 
-import gettext
 import threading
-from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment
@@ -19,7 +17,8 @@ from markupsafe import Markup
 from meldcode import __version__
 from meldcode import paths
 from meldcode.dossier.build import Dossier
-from meldcode.kader.i18n import get_language
+from meldcode.kader.i18n import gettext
+from meldcode.kader.i18n import ngettext
 from meldcode.kader.i18n import using
 
 TEMPLATE = "dossier/dossier.html"
@@ -30,26 +29,6 @@ _shared: "Renderer | None" = None
 _shared_lock = threading.Lock()
 
 
-@lru_cache(maxsize=4)
-def _catalogue(language: str) -> gettext.NullTranslations:
-    """Return the catalogue the rules core reads too; Dutch message ids need none."""
-    if language == "nl":
-        return gettext.NullTranslations()
-    return gettext.translation(
-        "messages", localedir=str(paths.TRANSLATIONS_DIR), languages=[language], fallback=True
-    )
-
-
-def _gettext(message: str) -> str:
-    """Translate a template message into the language of the dossier being rendered."""
-    return _catalogue(get_language()).gettext(message)
-
-
-def _ngettext(singular: str, plural: str, n: int) -> str:
-    """Translate a template message with a plural form."""
-    return _catalogue(get_language()).ngettext(singular, plural, n)
-
-
 def environment(templates: Path = paths.TEMPLATES_DIR) -> Environment:
     """Return the dossier's Jinja environment: autoescape always on, gettext from our catalogue."""
     env = Environment(
@@ -58,7 +37,7 @@ def environment(templates: Path = paths.TEMPLATES_DIR) -> Environment:
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
     return env
 
 

@@ -53,3 +53,13 @@ def check_answers(kader: ResolvedKader, answers: dict) -> dict:
                 )
             checked[question] = value
     return checked
+
+
+def counted(kader: ResolvedKader, answers: dict) -> dict:
+    """Return the answers that count: those to questions this kader version asks.
+
+    A stored case may hold an answer to a question its kader no longer asks (a file from
+    elsewhere, a question since removed); it is kept, shown, and left out of the decision.
+    The web pages, the dossier and the training walk decide on these answers alike.
+    """
+    return {question: value for question, value in answers.items() if question in kader.kinds}

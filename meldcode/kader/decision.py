@@ -63,6 +63,37 @@ class Decision:
         """Return the id of the rule that produced a step: ``kader:vraag.antwoord``."""
         return f"{self.kader.id}:{step.vraag}.{step.antwoord}"
 
+    def summary(self) -> dict:
+        """Return the decision in ids, as scenarios and training cases state what they expect."""
+        if self.route == "meldcode":
+            pad = [f"{s.vraag}={s.antwoord}" for s in self.pad]
+        else:
+            pad = [f"{q}={self.antwoorden.get(q)}" for q, _allowed in self.route_rule.when]
+        return {
+            "route": self.route,
+            "melden": self.melden,
+            "hulp": self.hulp,
+            "afsluiten": self.afsluiten,
+            "acties": list(self.acties),
+            "normen": list(self.normen),
+            "pad": pad,
+            "nog_nodig": list(self.nog_nodig),
+            "bijzondere_situaties": list(self.bijzondere_situaties),
+        }
+
+    def snapshot(self) -> dict:
+        """Return what a professional decides on: the contract's decisive parts, kept small."""
+        contract = self.to_contract("nl")
+        kader = contract["kader"]
+        keep = ("vraag", "antwoord", "gegeven", "overruled_by", "regel")
+        return {
+            "kader": {"id": kader["id"], "versie": kader["versie"], "sha256": kader["sha256"]},
+            **{key: contract[key] for key in ("route", "melden", "hulp", "afsluiten", "acties")},
+            "normen": [norm["id"] for norm in contract["normen"]],
+            "pad": [{key: step[key] for key in keep} for step in contract["pad"]],
+            "nog_nodig": contract["nog_nodig"],
+        }
+
     def to_contract(self, language: str = "nl") -> dict:
         """Render the decision as the contract's JSON-ready dict."""
         k = self.kader

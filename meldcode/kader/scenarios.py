@@ -123,19 +123,7 @@ def run_file(
 
 def compare(expect: Expect, decision) -> list[tuple[str, object, object]]:
     """List every expected key whose value differs from the decision."""
-    got = {
-        "route": decision.route,
-        "melden": decision.melden,
-        "hulp": decision.hulp,
-        "afsluiten": decision.afsluiten,
-        "acties": decision.acties,
-        "normen": decision.normen,
-        "pad": [f"{s.vraag}={s.antwoord}" for s in decision.pad]
-        if decision.route == "meldcode"
-        else [f"{q}={decision.antwoorden.get(q)}" for q, _v in decision.route_rule.when],
-        "nog_nodig": decision.nog_nodig,
-        "bijzondere_situaties": decision.bijzondere_situaties,
-    }
+    got = decision.summary()
     differences = []
     for key, expected in expect.model_dump(exclude_unset=True).items():
         if expected != got[key]:

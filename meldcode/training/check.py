@@ -141,19 +141,7 @@ def _kader(registry: Registry, ref) -> ResolvedKader:
 def _compare(loaded: LoadedCase, decision) -> list[Issue]:
     """List every key of the expected decision that the engine does not give."""
     expected = loaded.case.expected
-    got = {
-        "route": decision.route,
-        "melden": decision.melden,
-        "hulp": decision.hulp,
-        "afsluiten": decision.afsluiten,
-        "acties": decision.acties,
-        "nog_nodig": decision.nog_nodig,
-        "normen": decision.normen,
-        "pad": [f"{s.vraag}={s.antwoord}" for s in decision.pad]
-        if decision.route == "meldcode"
-        else [f"{q}={decision.antwoorden.get(q)}" for q, _v in decision.route_rule.when],
-        "bijzondere_situaties": decision.bijzondere_situaties,
-    }
+    got = decision.summary()
     issues = []
     for key in ALWAYS + OPTIONAL:
         want = getattr(expected, key)

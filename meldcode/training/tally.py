@@ -11,8 +11,8 @@ from dataclasses import field
 
 from meldcode.kader import ResolvedKader
 from meldcode.training.library import TrainingCase
-from meldcode.web.casus.stap1_vragen import step_questions
-from meldcode.web.oefenen.walk import Walk
+from meldcode.kader.layout import step_questions
+from meldcode.training.walk import Walk
 
 
 @dataclass

@@ -13,11 +13,12 @@ from functools import cached_property
 
 from meldcode.kader import ResolvedKader
 from meldcode.kader import evaluate
+from meldcode.kader.answers import counted
+from meldcode.kader.layout import relevant
+from meldcode.kader.layout import rows_of
+from meldcode.kader.layout import step_of
+from meldcode.kader.layout import step_questions
 from meldcode.training.library import TrainingCase
-from meldcode.web.casus.stap1_vragen import relevant
-from meldcode.web.casus.stap1_vragen import step_questions
-from meldcode.web.casus.uitkomst import step_of
-from meldcode.web.casus.wegen import rows_of
 
 STEPS = (1, 2, 3, 4, 5)
 _LAYOUT: dict[tuple, tuple] = {}  # (kader, version, step) -> (input questions, step)
@@ -56,7 +57,7 @@ class Walk:
         """Evaluate the answers (question -> value) with the case's kader."""
         self.case = case
         self.kader = kader
-        self.answers = {q: v for q, v in answers.items() if q in kader.kinds}
+        self.answers = counted(kader, answers)
         self.decision = evaluate(kader, self.answers)
 
     def inputs(self, number: int) -> list[Item]:

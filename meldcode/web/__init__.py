@@ -2,17 +2,13 @@
 
 Everything is wired up inside :func:`create_app`, so importing this package has no side
 effects: tests and the command line build as many apps as they like, each with its config.
+App-wide plumbing sits in this folder; each area of pages is a package that registers its
+own routes (docs/wizard-internals.md has the URL → module table).
 """
 
-from pathlib import Path
-
 from flask import Flask
-from flask import current_app
 
 from meldcode import paths
-from meldcode.kader import Registry
-
-REGISTRY_KEY = "meldcode_registry"
 
 # Web-only settings; everything shared with the command line is in meldcode.settings.
 WEB_DEFAULTS = {
@@ -31,36 +27,38 @@ WEB_DEFAULTS = {
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Build the web app: settings, kaders, database, i18n, security, sessions, pages."""
-    app = Flask(
-        __name__,
-        template_folder=paths.TEMPLATES_DIR,
-        static_folder=paths.STATIC_DIR,
-    )
-    _configure(app, test_config)
-    _load_kaders(app)
-
-    # Imported here rather than at the top so that importing meldcode.web stays cheap and
-    # free of side effects; each module only defines functions until it is registered.
+    """Build the web app: settings, kaders, plumbing, then the areas of pages."""
+    # Imported here rather than at the top so that importing meldcode.web stays cheap.
+    from meldcode.web import account
     from meldcode.web import auth
+    from meldcode.web import beheer
+    from meldcode.web import casussen
     from meldcode.web import database
     from meldcode.web import i18n
+    from meldcode.web import kaders
     from meldcode.web import maintenance
+    from meldcode.web import oefenen
+    from meldcode.web import printing
+    from meldcode.web import registry
     from meldcode.web import rescue
     from meldcode.web import security
-    from meldcode.web.blueprints import register_blueprints
 
+    app = Flask(__name__, template_folder=paths.TEMPLATES_DIR, static_folder=paths.STATIC_DIR)
+    _configure(app, test_config)
+    registry.init_app(app)
     database.init_app(app)
     auth.init_app(app)  # before i18n: a signed-in user's language decides the locale
     i18n.init_app(app)
     security.init_app(app)
     rescue.init_app(app)
     maintenance.init_app(app)
-    register_blueprints(app)
-    # WeasyPrint and the dossier fonts load now, so the first download is not the slow one.
-    from meldcode.web.casus import dossier
+    printing.init_app(app)  # render slots; WeasyPrint and the fonts load now, not on a download
 
-    dossier.init_app(app)
+    kaders.register(app)
+    account.register(app)
+    beheer.register(app)
+    casussen.register(app)
+    oefenen.register(app)
     return app
 
 
@@ -81,14 +79,3 @@ def _configure(app: Flask, test_config: dict | None) -> None:
 
         count = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
-
-
-def _load_kaders(app: Flask) -> None:
-    """Load every kader once at start; a broken kader stops the app before it serves."""
-    folder = Path(app.config["KADERS_DIR"])
-    app.extensions[REGISTRY_KEY] = Registry.load(folder, paths.DATA_ROOT)
-
-
-def registry() -> Registry:
-    """Return the kaders of the running app."""
-    return current_app.extensions[REGISTRY_KEY]

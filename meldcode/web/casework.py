@@ -15,7 +15,7 @@ from meldcode.kader import Decision
 from meldcode.kader import ResolvedKader
 from meldcode.kader import evaluate
 from meldcode.storage import cases
-from meldcode.web import registry
+from meldcode.web.registry import registry
 from meldcode.web.auditing import audit_now
 from meldcode.web.auditing import audit_view
 from meldcode.web.database import database

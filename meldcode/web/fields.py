@@ -1,10 +1,14 @@
-"""Fields of the decision pages whose messages must be Dutch and exact.
+"""Form fields whose messages are ours and exact: text, dates, ja/nee, choices, motivations.
 
-WTForms' own choice check answers in English ('Not a valid choice'); these fields refuse a
-value outside the allowed ones with our own message, and refuse a blank motivation.
+WTForms' own checks answer in English ('Not a valid choice'); these fields refuse a value
+outside the allowed ones, a blank motivation or an impossible date with our own message.
+Free text is capped at 20,000 characters, as the dossier expects. Case pages, beheer and
+training share them.
 """
 
-from flask_babel import lazy_gettext as _l
+import datetime
+
+from wtforms import DateField
 from wtforms import RadioField
 from wtforms import SelectField
 from wtforms import StringField
@@ -15,11 +19,59 @@ from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 from wtforms.validators import StopValidation
+from wtforms.validators import ValidationError
 
-from meldcode.web.forms import JA_NEE
-from meldcode.web.forms import MAX_TEXT
+from meldcode.kader.i18n import _l
 
+MAX_TEXT = 20000
+JA_NEE = [("ja", _l("Ja")), ("nee", _l("Nee"))]
 PICK_JA_NEE = _l("Kies ja of nee.")
+
+
+def options(pairs) -> list[SelectChoice]:
+    """Return (value, label) pairs as WTForms choices (plain tuples are deprecated there)."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def too_long(limit: int) -> Length:
+    """Return the length check with our own message."""
+    return Length(max=limit, message=_l("Gebruik hoogstens %(max)d tekens.", max=limit))
+
+
+def text_field(label, required: bool = False, hint=None, rows: int = 5) -> TextAreaField:
+    """Return a textarea capped at 20,000 characters."""
+    checks = [InputRequired(message=_l("Vul dit veld in."))] if required else [Optional()]
+    checks.append(too_long(MAX_TEXT))
+    return TextAreaField(
+        label, checks, description=hint or "", render_kw={"rows": rows, "maxlength": MAX_TEXT}
+    )
+
+
+class NotInFuture:
+    """A date may not lie after today (an observation cannot come from the future)."""
+
+    def __call__(self, form, field):
+        """Refuse a date after today."""
+        if field.data and field.data > datetime.date.today():
+            raise ValidationError(_l("De datum mag niet in de toekomst liggen."))
+
+
+class NotTooOld:
+    """A date before 1990 is almost certainly a typing error."""
+
+    def __call__(self, form, field):
+        """Refuse a date before 1990."""
+        if field.data and field.data < datetime.date(1990, 1, 1):
+            raise ValidationError(_l("Controleer het jaartal: de datum ligt voor 1990."))
+
+
+def date_field(label, required: bool = True, past_only: bool = True, hint=None) -> DateField:
+    """Return a date field (an HTML date input) with clear messages."""
+    checks = [InputRequired(message=_l("Vul een datum in."))] if required else [Optional()]
+    checks.append(NotTooOld())
+    if past_only:
+        checks.append(NotInFuture())
+    return DateField(label, checks, description=hint or "", render_kw={"autocomplete": "off"})
 
 
 class NotBlank:
@@ -36,13 +88,21 @@ class NotBlank:
             raise StopValidation(self.message)
 
 
-def options(pairs) -> list[SelectChoice]:
-    """Return (value, label) pairs as the choices WTForms expects."""
-    return [SelectChoice(value, label) for value, label in pairs]
+class OneOfChoices:
+    """Refuse a value that is not one of the field's current choices."""
+
+    def __init__(self, message):
+        """Remember the message to show."""
+        self.message = message
+
+    def __call__(self, form, field):
+        """Stop with the message when the value is not offered."""
+        if field.data not in {option.value for option in field.iter_choices()}:
+            raise StopValidation(self.message)
 
 
 def ja_nee(label, hint=None, required: bool = True, message=PICK_JA_NEE) -> RadioField:
-    """Return a ja/nee question that refuses anything else in Dutch."""
+    """Return a ja/nee question that refuses anything else in our words."""
     first = InputRequired(message=message) if required else Optional()
     return RadioField(
         label,
@@ -54,7 +114,7 @@ def ja_nee(label, hint=None, required: bool = True, message=PICK_JA_NEE) -> Radi
 
 
 def choice(label, choices, message, hint=None, required: bool = True, radio: bool = True):
-    """Return radios (or a select) whose value must be one of ``choices``, checked in Dutch.
+    """Return radios (or a select) whose value must be one of ``choices``, checked in our words.
 
     ``choices`` may be set later (from the kader) with ``field.choices``; the check reads it
     when the form is validated.
@@ -70,28 +130,12 @@ def choice(label, choices, message, hint=None, required: bool = True, radio: boo
     )
 
 
-class OneOfChoices:
-    """Refuse a value that is not one of the field's current choices."""
-
-    def __init__(self, message):
-        """Remember the message to show."""
-        self.message = message
-
-    def __call__(self, form, field):
-        """Stop with the message when the value is not offered."""
-        if field.data not in {option.value for option in field.iter_choices()}:
-            raise StopValidation(self.message)
-
-
 def motivation(label, hint=None, message=None, required: bool = True, rows: int = 5):
     """Return a textarea for a motivation: required means more than blank space."""
     first = NotBlank(message or _l("Schrijf op waarom.")) if required else Optional()
     return TextAreaField(
         label,
-        [
-            first,
-            Length(max=MAX_TEXT, message=_l("Gebruik hoogstens %(max)d tekens.", max=MAX_TEXT)),
-        ],
+        [first, too_long(MAX_TEXT)],
         description=hint or "",
         render_kw={"rows": rows, "maxlength": MAX_TEXT},
     )
@@ -100,8 +144,4 @@ def motivation(label, hint=None, message=None, required: bool = True, rows: int 
 def short_text(label, hint=None, required: bool = False, message=None) -> StringField:
     """Return a one-line text of at most 200 characters; required means more than blank."""
     first = NotBlank(message or _l("Vul dit veld in.")) if required else Optional()
-    return StringField(
-        label,
-        [first, Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200))],
-        description=hint or "",
-    )
+    return StringField(label, [first, too_long(200)], description=hint or "")

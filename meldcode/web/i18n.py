@@ -1,11 +1,11 @@
 """Languages of the web app: Dutch (the source language of every message id) and English.
 
-The locale comes from the ``taal`` cookie, else the browser's Accept-Language, else Dutch.
-The rules core translates its own messages with the same catalogue; it is told the locale
-at the start of every request so that both halves of a page speak one language.
+The language comes from the signed-in user, else the ``taal`` cookie, else the browser's
+Accept-Language, else Dutch. Pages, forms, the core and the dossier all translate through
+the one catalogue of :mod:`meldcode.kader.i18n`; this module only chooses the language at
+the start of every request, so every part of a page speaks the same one.
 """
 
-from datetime import date
 from urllib.parse import urlsplit
 
 from flask import Blueprint
@@ -15,36 +15,34 @@ from flask import current_app
 from flask import g
 from flask import redirect
 from flask import request
-from flask_babel import Babel
-from flask_babel import format_date
-from flask_babel import get_locale
 
-from meldcode import paths
 from meldcode.kader import i18n as core_i18n
+from meldcode.kader.words import day
 from meldcode.web.access import access
+from meldcode.web.routes import Routes
 
 COOKIE = "taal"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
-bp = Blueprint("taal", __name__)
+routes = Routes()
 
 
 def init_app(app: Flask) -> None:
-    """Set up Flask-Babel, the language switch and the hand-over of the locale to the core."""
-    Babel(
-        app,
-        default_locale=app.config["DEFAULT_LANGUAGE"],
-        default_translation_directories=str(paths.TRANSLATIONS_DIR),
-        locale_selector=select_locale,
-    )
-    app.register_blueprint(bp)
-    app.before_request(_tell_core)
-    app.teardown_request(_forget_core)
+    """Choose the language per request, give templates the catalogue, add the switch."""
+    app.before_request(_choose_language)
+    app.teardown_request(_forget_language)
     app.after_request(_vary)
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.install_gettext_callables(
+        core_i18n.gettext, core_i18n.ngettext, newstyle=True
+    )
     app.add_template_global(language, "language")
     app.add_template_global(current_path, "current_path")
     app.add_template_filter(text_in_language, "t")
-    app.add_template_filter(long_date, "long_date")
+    app.add_template_filter(day, "long_date")
+    blueprint = Blueprint("taal", __name__)
+    routes.register(blueprint)
+    app.register_blueprint(blueprint)
 
 
 def select_locale() -> str:
@@ -61,19 +59,12 @@ def select_locale() -> str:
 
 def language() -> str:
     """Return the language code of this request (``nl`` or ``en``)."""
-    return str(get_locale() or current_app.config["DEFAULT_LANGUAGE"])
+    return core_i18n.get_language()
 
 
 def text_in_language(text) -> str:
     """Return a kader ``Text`` in the page language; empty for a missing text."""
     return "" if text is None else text.get(language())
-
-
-def long_date(day: date) -> str:
-    """Return a date as ``1 januari 2019`` / ``1 January 2019`` (day first in both)."""
-    # Babel's "long" English format is American (January 1, 2019); readers of a Dutch
-    # tool expect the day first in either language.
-    return format_date(day, "d MMMM y")
 
 
 def current_path() -> str:
@@ -96,7 +87,7 @@ def safe_next(target: str | None) -> str:
     return target
 
 
-@bp.get("/taal/<code>")
+@routes.get("/taal/<code>")
 @access("public")
 def switch(code: str):
     """Remember the chosen language in a cookie and go back to the page the user was on."""
@@ -135,16 +126,16 @@ def _remember_for_user(user_id: str, code: str) -> None:
         pass  # the cookie still carries the choice for this browser
 
 
-def _tell_core() -> None:
-    """Make the rules core produce its messages in the page language for this request."""
-    g.core_language_token = core_i18n.set_language(language())
+def _choose_language() -> None:
+    """Make every message of this request come out in the language chosen for it."""
+    g.language_token = core_i18n.set_language(select_locale())
 
 
-def _forget_core(_exc: BaseException | None) -> None:
-    """Restore the core's language, so nothing after this request inherits it."""
-    token = g.pop("core_language_token", None)
+def _forget_language(_exc: BaseException | None) -> None:
+    """Restore the language, so nothing after this request inherits it."""
+    token = g.pop("language_token", None)
     if token is not None:
-        token.var.reset(token)
+        core_i18n.reset_language(token)
 
 
 def _vary(response):

@@ -1,99 +1,55 @@
-"""Training PDFs through the dossier's renderer and its render limit.
+"""Printing a PDF in the app: a slot of the machine's render limit, or a page that waits.
 
-This is a thin adapter over meldcode.dossier (owned by the dossier package): it prints our
-own template with the dossier's Jinja environment, stylesheet and fonts (the process's
-:func:`render.shared` renderer and its :meth:`pdf_from_html`), and takes a slot of the
-machine-wide render limit (:class:`RenderSlots`) for every render. When every slot is
-taken the browser gets a waiting page that tries again by itself; nothing fails.
+Every WeasyPrint render takes one of the machine's render slots (meldcode.dossier.limit:
+at most ``PDF_CONCURRENCY`` at once, across every worker). When none is free the browser
+gets a page that says so, with ``202 Accepted`` and ``Retry-After``: the request was
+understood, the document is not ready yet. The page tries again by itself. The case
+dossier and the training PDFs both print through :func:`in_a_slot` and :func:`waiting`.
 """
 
-import threading
-from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
-from flask import Response
+from flask import Flask
 from flask import current_app
 from flask import render_template
-from flask import request
 
-from meldcode.dossier.cover import page_words
+from meldcode.dossier import render
 from meldcode.dossier.limit import Busy
 from meldcode.dossier.limit import RenderSlots
-from meldcode.dossier.render import CSS_FILE
+from meldcode.web.registry import KEY as REGISTRY_KEY
 
-SLOTS_KEY = "meldcode_training_render_slots"
-RETRY_SECONDS = 2
-CACHE_SIZE = 16
-_cache: OrderedDict[tuple, bytes] = OrderedDict()
-_lock = threading.Lock()
+SLOTS_KEY = "meldcode_render_slots"
 
 
-def renderer():
-    """Return the process's dossier renderer (WeasyPrint, fonts), made on first use."""
-    from meldcode.dossier.render import shared  # heavy: only when a PDF is asked for
-
-    return shared()
+def init_app(app: Flask) -> None:
+    """Set up the render slots, and load WeasyPrint and the fonts now, not on a download."""
+    folder = Path(app.config["INSTANCE_PATH"])
+    app.extensions[SLOTS_KEY] = RenderSlots(folder, app.config.get("PDF_CONCURRENCY", 0))
+    if app.config.get("PDF_WARM_UP", True):
+        render.shared(warm=True, registry=app.extensions.get(REGISTRY_KEY))
 
 
 def slots() -> RenderSlots:
-    """Return the render limit shared with the dossier downloads (the instance folder's slots)."""
-    found = current_app.extensions.get(SLOTS_KEY)
-    if found is None:
-        config = current_app.config
-        found = RenderSlots(Path(config["INSTANCE_PATH"]), config["PDF_CONCURRENCY"])
-        current_app.extensions[SLOTS_KEY] = found
-    return found
+    """Return the render limit of this instance (shared by every worker)."""
+    return current_app.extensions[SLOTS_KEY]
 
 
-def pdf_response(template: str, filename: str, view, cache_key: tuple | None = None):
-    """Print ``template`` with ``view`` as ``v``; a waiting page (202) while all slots are busy.
-
-    ``cache_key`` names a document that is the same for everyone who asks (the class
-    report in one state): it is printed once and kept for the next request.
-    """
-    pdf = _cached(cache_key)
-    if pdf is None:
-        html = (
-            renderer()
-            .env.get_template(template)
-            .render(v=view, stylesheet=CSS_FILE, page_words=page_words())
-        )
-        try:
-            with slots().slot():
-                pdf = renderer().pdf_from_html(html)
-        except Busy:
-            return waiting_page()
-        _keep(cache_key, pdf)
-    return Response(
-        pdf,
-        mimetype="application/pdf",
-        headers={
-            "Content-Disposition": f'inline; filename="{filename}"',
-            "Cache-Control": "no-store",
-        },
-    )
+def renderer() -> render.Renderer:
+    """Return the process's renderer, made and warmed when the app started."""
+    return render.shared(warm=False)
 
 
-def waiting_page():
-    """Return the page that says the PDF is being made, and that tries again by itself."""
-    page = render_template("training/waiting.html", retry_url=request.full_path.rstrip("?"))
-    return page, 202, {"Retry-After": str(RETRY_SECONDS), "Cache-Control": "no-store"}
-
-
-def _cached(key: tuple | None) -> bytes | None:
-    if key is None:
+def in_a_slot(make: Callable[[], bytes]) -> bytes | None:
+    """Return ``make()`` run in a free render slot; None when every slot is taken."""
+    try:
+        with slots().slot():
+            return make()
+    except Busy:
         return None
-    with _lock:
-        found = _cache.get(key)
-        if found is not None:
-            _cache.move_to_end(key)
-        return found
 
 
-def _keep(key: tuple | None, pdf: bytes) -> None:
-    if key is None:
-        return
-    with _lock:
-        _cache[key] = pdf
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+def waiting(template: str, seconds: int, **context):
+    """Return the page that asks to wait and tries again after ``seconds``: 202, Retry-After."""
+    page = render_template(template, seconds=seconds, **context)
+    return page, 202, {"Retry-After": str(seconds), "Cache-Control": "no-store"}

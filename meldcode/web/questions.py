@@ -5,8 +5,8 @@ question whether Veilig Thuis was asked for advice belongs to stap 2. A few ques
 make sense after another answer (the acute risk of VGV only when VGV is one of the forms).
 """
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from wtforms import RadioField
 from wtforms import SelectMultipleField
 from wtforms.validators import InputRequired
@@ -15,10 +15,10 @@ from wtforms.widgets import ListWidget
 
 from meldcode.kader import ResolvedKader
 from meldcode.kader.model import Question
-from meldcode.web.casus.stap_common import options
-from meldcode.web.forms import JA_NEE
+from meldcode.web.fields import options
+from meldcode.web.fields import JA_NEE
 from meldcode.web.forms import BaseForm
-from meldcode.web.forms import text_field
+from meldcode.web.fields import text_field
 from meldcode.web.i18n import language
 
 # question: (the question it depends on, the answer that makes it relevant)

@@ -16,7 +16,7 @@ from flask import g
 from flask import redirect
 from flask import request
 from flask import url_for
-from flask_babel import gettext as _
+from meldcode.kader.i18n import _
 from flask_wtf.csrf import CSRFError
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.datastructures import MultiDict

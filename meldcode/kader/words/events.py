@@ -1,20 +1,14 @@
-"""The case's event log and audit rows in words: who, what, when; never what was written.
+"""A case's event log and the audit trail in words: who did what and when, never what was written.
 
-Event codes are ``<kind>_<toegevoegd|gewijzigd|verwijderd>`` or a few of their own. A
-subject is named only when it is not content: the question, check or route step an answer
-is about, the step number, or the colleague a case was shared with.
+Event codes are ``<kind>_<toegevoegd|gewijzigd|verwijderd>`` or one of their own. A subject
+is named only when it is not content: the question, check or route step an answer is
+about, the step number, or the colleague a case was shared with.
 """
 
-import datetime
-from zoneinfo import ZoneInfo
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 
-from flask_babel import format_datetime
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-
-LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
-
-KINDS = {
+RECORD_KINDS = {
     "signaal": _l("Signaal"),
     "antwoord": _l("Antwoord"),
     "check": _l("Check"),
@@ -40,8 +34,10 @@ EVENTS = {
     "casus_gesloten": _l("Casus gesloten"),
     "casus_heropend": _l("Casus heropend"),
     "casus_geexporteerd": _l("Casusbestand gedownload"),
+    "dossier_gedownload": _l("Dossier gedownload"),
+    "dossier_gearchiveerd": _l("Dossier gearchiveerd"),
 }
-AUDIT = {
+AUDIT_ACTIONS = {
     "view": _l("Bekeken"),
     "create": _l("Aangemaakt"),
     "update": _l("Gewijzigd"),
@@ -50,18 +46,26 @@ AUDIT = {
     "unshare": _l("Delen gestopt"),
     "export": _l("Geëxporteerd"),
     "import": _l("Geïmporteerd"),
-    "archive": _l("Gesloten of heropend"),
+    "archive": _l("Gesloten of heropend"),  # closing and reopening share this action
     "purge": _l("Verwijderd na de bewaartermijn"),
+    "login": _l("Ingelogd"),
+    "login_failed": _l("Inloggen mislukt"),
+    "logout": _l("Uitgelogd"),
+    "logout_all": _l("Overal uitgelogd"),
     "denied": _l("Toegang geweigerd"),
+    "role_change": _l("Rol gewijzigd"),
+    "invite": _l("Uitgenodigd"),
+    "user_disable": _l("Account uitgezet"),
+    "user_enable": _l("Account aangezet"),
+    "settings": _l("Instellingen gewijzigd"),
+    "session_revoke": _l("Sessies beëindigd"),
+    "totp_enable": _l("Tweestapsverificatie aangezet"),
+    "totp_disable": _l("Tweestapsverificatie uitgezet"),
+    "setup": _l("Organisatie ingericht"),
     "conflict": _l("Niet opgeslagen: tegelijk gewijzigd"),
     "save_failed": _l("Niet opgeslagen: database niet bereikbaar"),
 }
-
-
-def local_time(moment: datetime.datetime) -> str:
-    """Return a stored UTC time as Dutch local date and time."""
-    here = moment.replace(tzinfo=datetime.UTC).astimezone(LOCAL_TIME)
-    return format_datetime(here, "d MMMM y, HH:mm", rebase=False)
+VERBS = ("toegevoegd", "gewijzigd", "verwijderd")
 
 
 def _changed(verb: str, what: str) -> str:
@@ -73,37 +77,37 @@ def _changed(verb: str, what: str) -> str:
     return _("%(what)s verwijderd", what=what)
 
 
-def event_text(action: str) -> str:
+def event_text(code: str) -> str:
     """Return an event code in words, e.g. ``signaal_toegevoegd`` → ``Signaal toegevoegd``."""
-    if action in EVENTS:
-        return str(EVENTS[action])
-    kind, _sep, verb = action.rpartition("_")
-    if kind in KINDS and verb in ("toegevoegd", "gewijzigd", "verwijderd"):
-        return _changed(verb, str(KINDS[kind]))
-    return action.replace("_", " ").capitalize()
+    if code in EVENTS:
+        return str(EVENTS[code])
+    kind, _sep, verb = code.rpartition("_")
+    if kind in RECORD_KINDS and verb in VERBS:
+        return _changed(verb, str(RECORD_KINDS[kind]))
+    return code.replace("_", " ").capitalize()
 
 
-def subject_text(action: str, subject: str, kader, words, names: dict) -> str:
+def subject_text(code: str, subject: str, words, names: dict) -> str:
     """Return what an event was about, when that is not content; else an empty string."""
     if not subject:
         return ""
-    kind = action.rpartition("_")[0]
-    model = kader.model
+    kind = code.rpartition("_")[0]
+    model = words.kader
     if kind == "antwoord" and subject in model.questions:
         return words.question(subject)
     if kind == "check" and subject in model.checks:
-        return model.checks[subject].label.get(words.language)
+        return words.t(model.checks[subject].label)
     if kind == "route_stap":
         for route in model.routes.values():
             if subject in route.steps:
-                return route.steps[subject].title.get(words.language)
+                return words.t(route.steps[subject].title)
     if kind == "stap_klaar" and subject.isdigit():
         return _("Stap %(n)s", n=subject)
-    if kind == "consultatie" or action in ("gedeeld", "delen_gestopt"):
+    if kind == "consultatie" or code in ("gedeeld", "delen_gestopt"):
         return names.get(subject, "")
     return ""
 
 
 def audit_text(action: str) -> str:
     """Return an audit action in words."""
-    return str(AUDIT.get(action, action))
+    return str(AUDIT_ACTIONS.get(action, action))

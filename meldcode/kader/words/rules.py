@@ -1,29 +1,21 @@
-"""A kader's rules in words: conditions, overrides, actions and citations as readers see them.
+"""A kader's rules in words: questions, answers, conditions, actions and their sources.
 
-The YAML speaks in ids (``when: {vormen: vgv}``); the pages and the diagram speak in the
-labels of the questions and answers, in the page language. Both use this one module, so
-a condition reads the same everywhere.
+The YAML speaks in ids (``when: {vormen: vgv}``); the pages, the diagram, the dossier and
+the training PDFs speak in the labels of the questions and answers, in one language. All of
+them use this one class, so a rule reads the same everywhere.
 """
 
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-
+from meldcode.kader.i18n import _
 from meldcode.kader.model import Kader
 from meldcode.kader.model_parts import ActionRef
 from meldcode.kader.model_parts import SourceRef
-
-STATUS_LABELS = {
-    "bevestigd": _l("bevestigd"),
-    "onbevestigd": _l("onbevestigd"),
-    "gedeeltelijk": _l("gedeeltelijk bevestigd"),
-}
-DECISION_LABELS = {
-    "melden": _l("Melden"),
-    "hulp": _l("Hulp bieden of organiseren"),
-    "afsluiten": _l("Afsluiten"),
-}
+from meldcode.kader.words.cites import Cite
+from meldcode.kader.words.cites import cite
+from meldcode.kader.words.labels import ANSWER_LABELS
+from meldcode.kader.words.labels import DECISION_LABELS
+from meldcode.kader.words.labels import yes_no
 
 
 @dataclass(frozen=True)
@@ -36,25 +28,16 @@ class Clause:
 
 
 @dataclass(frozen=True)
-class Citation:
-    """Where a rule is written: the document, the section and a link."""
-
-    anchor: str
-    title: str
-    section: str
-    url: str | None
-
-
-@dataclass(frozen=True)
 class ActionLine:
-    """An action as shown under a rule, with the condition it may carry."""
+    """An action in words: what to do, with whom and their number, and when it applies."""
 
     id: str
     label: str
     text: str
+    contact: str
     phone: str | None
-    when: tuple[Clause, ...]
-    unless: tuple[Clause, ...]
+    when: tuple[Clause, ...] = ()
+    unless: tuple[Clause, ...] = ()
 
 
 class Words:
@@ -66,7 +49,7 @@ class Words:
         self.language = language
 
     def t(self, text) -> str:
-        """Return a ``Text`` in the page language; empty for a missing text."""
+        """Return a ``Text`` in this language; empty for a missing text."""
         return "" if text is None else text.get(self.language)
 
     def anchor(self, qid: str) -> str:
@@ -80,19 +63,32 @@ class Words:
         if question is None:
             return qid
         if question.kind == "afweging":
-            return _(
-                "Afweging %(number)s: %(label)s",
-                number=question.number,
-                label=self.t(question.label),
-            )
+            label = self.t(question.label)
+            return _("Afweging %(number)s: %(label)s", number=question.number, label=label)
         return self.t(question.label)
 
-    def answer(self, qid: str, value: str) -> str:
-        """Return an answer in words: ja/nee, or the label of a choice."""
+    def answer(self, qid: str, value) -> str:
+        """Return an answer in words: ja/nee/onbekend, or the labels of the chosen options."""
         question = self.kader.questions.get(qid)
-        if question is not None and question.choices and value in question.choices:
-            return self.t(question.choices[value].label)
-        return {"ja": _("ja"), "nee": _("nee")}.get(value, value)
+        choices = question.choices if question is not None and question.choices else {}
+        if isinstance(value, list):
+            shown = [self.t(choices[v].label) if v in choices else v for v in value]
+            return ", ".join(shown) or _("niets gekozen")
+        if value in choices:
+            return self.t(choices[value].label)
+        if value is None or isinstance(value, bool) or value in ANSWER_LABELS:
+            return yes_no(value)
+        return str(value)
+
+    def outcome_or_question(self, target: str | None) -> str:
+        """Return what followed an answer: an outcome, a route, or the next question."""
+        if target is None:
+            return ""
+        if target in self.kader.outcomes:
+            return self.t(self.kader.outcomes[target].label)
+        if target in self.kader.routes:
+            return self.t(self.kader.routes[target].title)
+        return _("verder met %(question)s", question=self.question(target))
 
     def condition(self, when: dict | None) -> list[Clause]:
         """Return a ``when``/``unless`` condition as clauses, in the file's order."""
@@ -108,31 +104,35 @@ class Words:
             for qid, value in overrides.items()
         ]
 
-    def actions(self, refs: list[ActionRef]) -> list[ActionLine]:
-        """Return actions with their labels, texts, phone numbers and conditions."""
-        lines = []
-        for ref in refs:
-            action = self.kader.actions.get(ref.id)
-            if action is None:
-                continue
-            contact = self.kader.contacts.get(action.contact) if action.contact else None
-            lines.append(
-                ActionLine(
-                    ref.id,
-                    self.t(action.label),
-                    self.t(action.text),
-                    contact.phone if contact else None,
-                    tuple(self.condition(ref.when)),
-                    tuple(self.condition(ref.unless)),
-                )
-            )
-        return lines
+    def action(self, action_id: str, when=None, unless=None) -> ActionLine | None:
+        """Return an action with its label, text, contact and phone number; None if unknown."""
+        action = self.kader.actions.get(action_id)
+        if action is None:
+            return None
+        contact = self.kader.contacts.get(action.contact) if action.contact else None
+        return ActionLine(
+            action_id,
+            self.t(action.label),
+            self.t(action.text),
+            self.t(contact.label) if contact else "",
+            contact.phone if contact else None,
+            tuple(self.condition(when)),
+            tuple(self.condition(unless)),
+        )
 
-    def source(self, ref: SourceRef) -> Citation:
+    def actions(self, refs: list[ActionRef]) -> list[ActionLine]:
+        """Return a rule's actions with the conditions they carry."""
+        lines = [self.action(ref.id, ref.when, ref.unless) for ref in refs]
+        return [line for line in lines if line is not None]
+
+    def action_lines(self, ids) -> list[ActionLine]:
+        """Return the actions of a decision (ids) in order, skipping unknown ones."""
+        lines = [self.action(aid) for aid in ids]
+        return [line for line in lines if line is not None]
+
+    def source(self, ref: SourceRef, status: str = "bevestigd") -> Cite:
         """Return the citation of a rule, linking to the section when the kader gives one."""
-        doc = self.kader.sources.get(ref.document)
-        title, url = (doc.title, ref.url or doc.url) if doc else (ref.document, ref.url)
-        return Citation(f"bron-{ref.document}", title, ref.section, url)
+        return cite(self.kader, ref, status)
 
     def norm_uses(self, norm_id: str) -> list[tuple[str, str]]:
         """Return where a norm is applied: (anchor, words) for each answer and route."""
@@ -194,17 +194,7 @@ class Words:
         if beslissing is None:
             return []
         return [
-            f"{DECISION_LABELS[key]}: {_('ja') if value else _('nee')}"
+            f"{DECISION_LABELS[key]}: {yes_no(value)}"
             for key, value in beslissing.model_dump().items()
             if value is not None
         ]
-
-
-def status_label(status: str) -> str:
-    """Return a confirmation status in words."""
-    return str(STATUS_LABELS.get(status, status))
-
-
-def tel(phone: str) -> str:
-    """Return a ``tel:`` link target: the digits of a phone number (keeping a leading +)."""
-    return "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")

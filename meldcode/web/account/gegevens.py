@@ -5,8 +5,8 @@ from flask import g
 from flask import redirect
 from flask import render_template
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from wtforms import PasswordField
 from wtforms import RadioField
 from wtforms import StringField

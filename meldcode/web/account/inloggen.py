@@ -15,8 +15,8 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from sqlalchemy import func
 from sqlalchemy import select
 from wtforms import EmailField
@@ -34,7 +34,7 @@ from meldcode.storage import accounts
 from meldcode.storage.models import AuditEntry
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
-from meldcode.web import registry
+from meldcode.web.registry import registry
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_now
 from meldcode.web.auditing import origin

@@ -10,8 +10,8 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from wtforms import StringField
 from wtforms.validators import InputRequired
 

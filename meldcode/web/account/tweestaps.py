@@ -13,8 +13,8 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from wtforms import HiddenField
 from wtforms import PasswordField
 from wtforms.validators import InputRequired
@@ -27,7 +27,7 @@ from meldcode.storage.models import User
 from meldcode.web.access import access
 from meldcode.web.account import bp
 from meldcode.web.account import current_user_fresh
-from meldcode.web.account_security import CodeForm
+from meldcode.web.account.inloggen_code import CodeForm
 from meldcode.web.auditing import audit_in
 from meldcode.web.auditing import audit_now
 from meldcode.web.auth import complete_second_factor

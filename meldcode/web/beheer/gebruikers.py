@@ -11,8 +11,8 @@ from flask import g
 from flask import redirect
 from flask import render_template
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from sqlalchemy import func
 from sqlalchemy import select
 from wtforms import RadioField

@@ -10,8 +10,8 @@ from flask import redirect
 from flask import render_template
 from flask import url_for
 from flask_babel import format_datetime
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from sqlalchemy import select
 from wtforms import RadioField
 from wtforms import SelectField
@@ -23,7 +23,7 @@ from wtforms.validators import ValidationError
 from meldcode.storage import audit
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
-from meldcode.web import registry
+from meldcode.web.registry import registry
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
 from meldcode.web.auditing import audit_now

@@ -1,31 +1,73 @@
-"""The case wizard: the case list, the task list of the five steps, and each step's pages.
+"""The case wizard (/casussen): the case list, the five steps and every page of a case.
 
-One blueprint, ``cases``, split over modules by what they own. Every view is marked
-``case`` and reaches cases only through meldcode.web.casework.
+One blueprint, ``casussen``, over one module per page (named after its URL; the URL →
+module table is in docs/wizard-internals.md). Every view is marked ``case`` and reaches
+cases only through meldcode.web.casework. Templates are in ``templates/casussen/``.
 """
 
 from flask import Blueprint
+from flask import Flask
 
-bp = Blueprint("cases", __name__, url_prefix="/casussen")
+from meldcode.web.casussen import afweging
+from meldcode.web.casussen import beslissing
+from meldcode.web.casussen import consultatie
+from meldcode.web.casussen import controleren
+from meldcode.web.casussen import delen
+from meldcode.web.casussen import dossier
+from meldcode.web.casussen import evaluatie
+from meldcode.web.casussen import hulp
+from meldcode.web.casussen import informeren
+from meldcode.web.casussen import instellingen
+from meldcode.web.casussen import lijst
+from meldcode.web.casussen import melding
+from meldcode.web.casussen import overzicht
+from meldcode.web.casussen import route
+from meldcode.web.casussen import sluiten
+from meldcode.web.casussen import stap1
+from meldcode.web.casussen import stap1_check
+from meldcode.web.casussen import stap1_vraag
+from meldcode.web.casussen import stap2
+from meldcode.web.casussen import stap2_vergelijking
+from meldcode.web.casussen import stap2_vraag
+from meldcode.web.casussen import stap3
+from meldcode.web.casussen import stap4
+from meldcode.web.casussen import stap5
+from meldcode.web.casussen import tijdlijn
+from meldcode.web.casussen import toegang
 
-# The modules add their routes to bp when imported.
-from meldcode.web.casus import afronden  # noqa: E402,F401
-from meldcode.web.casus import afweging  # noqa: E402,F401
-from meldcode.web.casus import beslissen  # noqa: E402,F401
-from meldcode.web.casus import casusbeheer  # noqa: E402,F401
-from meldcode.web.casus import dossier  # noqa: E402,F401
-from meldcode.web.casus import informeren  # noqa: E402,F401
-from meldcode.web.casus import listing  # noqa: E402,F401
-from meldcode.web.casus import meldplicht  # noqa: E402,F401
-from meldcode.web.casus import nazorg  # noqa: E402,F401
-from meldcode.web.casus import overview  # noqa: E402,F401
-from meldcode.web.casus import sluiten  # noqa: E402,F401
-from meldcode.web.casus import stap1_checks  # noqa: E402,F401
-from meldcode.web.casus import stap1_kenmerken  # noqa: E402,F401
-from meldcode.web.casus import stap1_signalen  # noqa: E402,F401
-from meldcode.web.casus import stap2_consultatie  # noqa: E402,F401
-from meldcode.web.casus import stap2_delen  # noqa: E402,F401
-from meldcode.web.casus import stap2_overleg  # noqa: E402,F401
-from meldcode.web.casus import stap2_vergelijking  # noqa: E402,F401
-from meldcode.web.casus import stap3_gesprek  # noqa: E402,F401
-from meldcode.web.casus import wegen  # noqa: E402,F401
+PAGES = (
+    lijst,
+    overzicht,
+    stap1,
+    stap1_vraag,
+    stap1_check,
+    stap2,
+    stap2_vraag,
+    stap2_vergelijking,
+    delen,
+    consultatie,
+    stap3,
+    stap4,
+    stap5,
+    afweging,
+    beslissing,
+    route,
+    informeren,
+    melding,
+    hulp,
+    evaluatie,
+    controleren,
+    tijdlijn,
+    toegang,
+    dossier,
+    instellingen,
+    sluiten,
+)
+
+
+def register(app: Flask) -> None:
+    """Add the case pages to the app, under /casussen."""
+    blueprint = Blueprint("casussen", __name__, url_prefix="/casussen")
+    for page in PAGES:
+        page.routes.register(blueprint)
+    app.register_blueprint(blueprint)

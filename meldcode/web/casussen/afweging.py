@@ -7,24 +7,26 @@ with the norm and its source; the answer itself is kept as given.
 
 from flask import abort
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 
 from meldcode.casus.records import Antwoord
+from meldcode.kader.i18n import _l
+from meldcode.kader.words import Words
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import open_case
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.uitkomst import fresh_decision
-from meldcode.web.casus.uitkomst import overruled
-from meldcode.web.casus.uitkomst import placed_in
-from meldcode.web.casus.velden import ja_nee
-from meldcode.web.casus.velden import motivation
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.uitkomst import fresh_decision
+from meldcode.web.casussen.uitkomst import overruled
+from meldcode.web.casussen.uitkomst import placed_in
+from meldcode.web.fields import ja_nee
+from meldcode.web.fields import motivation
 from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import language
-from meldcode.web.words import Words
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 STEP_ENDPOINTS = {4: "cases.stap4", 5: "cases.stap5"}
 
@@ -87,7 +89,7 @@ def _context(qid: str):
     return context
 
 
-@bp.route("/<case_id>/afweging/<qid>", methods=["GET", "POST"])
+@routes.route("/<case_id>/afweging/<qid>", methods=["GET", "POST"])
 @access("case")
 def afweging(case_id: str, qid: str):
     """Answer one afweging with a motivation."""

@@ -11,10 +11,11 @@ import datetime
 from flask import render_template
 from flask import request
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from meldcode.casus.records import Beslissing
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
+from meldcode.kader.words import Words
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
 from meldcode.web.casework import hold_back_weighing
@@ -22,19 +23,20 @@ from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.uitkomst import actions
-from meldcode.web.casus.uitkomst import saved_decision
-from meldcode.web.casus.uitkomst import snapshot
-from meldcode.web.casus.velden import choice
-from meldcode.web.casus.velden import ja_nee
-from meldcode.web.casus.velden import motivation
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.uitkomst import actions
+from meldcode.web.casussen.uitkomst import saved_decision
+from meldcode.web.casussen.uitkomst import snapshot
+from meldcode.web.fields import choice
+from meldcode.web.fields import date_field
+from meldcode.web.fields import ja_nee
+from meldcode.web.fields import motivation
 from meldcode.web.forms import BaseForm
-from meldcode.web.forms import date_field
 from meldcode.web.i18n import language
-from meldcode.web.words import Words
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 KEUZES = [
     ("volgen", _l("Ik volg de uitkomst van het afwegingskader")),
@@ -167,7 +169,7 @@ BESLISSING = RecordPage(
 )
 
 
-@bp.route("/<case_id>/beslissing", methods=["GET", "POST"])
+@routes.route("/<case_id>/beslissing", methods=["GET", "POST"])
 @access("case")
 def beslissing(case_id: str):
     """Show the kader's outcome with its trace; the owner confirms it or departs from it."""

@@ -9,30 +9,32 @@ from flask import abort
 from flask import g
 from flask import request
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField
 from wtforms import RadioField
 from wtforms.validators import Optional
 
 from meldcode.casus.records import Consultatie
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from meldcode.storage import cases
 from meldcode.web.access import access
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.stap_common import MET
-from meldcode.web.casus.stap_common import by_date
-from meldcode.web.casus.stap_common import names
-from meldcode.web.casus.stap_common import options
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.stap_common import MET
+from meldcode.web.casussen.stap_common import by_date
+from meldcode.web.casussen.stap_common import names
 from meldcode.web.database import session
-from meldcode.web.forms import JA_NEE
+from meldcode.web.fields import JA_NEE
+from meldcode.web.fields import options
+from meldcode.web.fields import text_field
 from meldcode.web.forms import BaseForm
-from meldcode.web.forms import text_field
 from meldcode.web.i18n import language
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 NOTHING_YET = _l(
     "Vul je advies in of beantwoord minstens één afweging voordat je je meedenken afrondt."
@@ -141,7 +143,7 @@ def _read_only(found: cases.Access, kader, done: bool) -> dict:
     }
 
 
-@bp.route("/<case_id>/consultatie", methods=["GET", "POST"])
+@routes.route("/<case_id>/consultatie", methods=["GET", "POST"])
 @access("case")
 def consultatie(case_id: str):
     """Let a colleague the case is shared with record their advice and own afwegingen."""

@@ -9,12 +9,12 @@ from flask import flash
 from flask import redirect
 from flask import render_template
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import SelectField
 from wtforms.validators import InputRequired
 
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from meldcode.storage import cases
 from meldcode.storage.models import User
 from meldcode.web.access import access
@@ -24,13 +24,15 @@ from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
-from meldcode.web.casus import bp
-from meldcode.web.casus.stap_common import names
-from meldcode.web.casus.stap_common import options as choices
+from meldcode.web.casussen.stap_common import names
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session
+from meldcode.web.fields import options as choices
 from meldcode.web.forms import BaseForm
 from meldcode.web.forms import build
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 NOT_SAVED = _l("Niet opgeslagen: de database was even niet bereikbaar. Probeer het opnieuw.")
 
@@ -86,7 +88,7 @@ def _share(colleague_id: str):
     return work
 
 
-@bp.route("/<case_id>/delen", methods=["GET", "POST"])
+@routes.route("/<case_id>/delen", methods=["GET", "POST"])
 @access("case")
 def delen(case_id: str):
     """Share the case with a colleague, and list who it is shared with."""
@@ -125,7 +127,7 @@ def delen(case_id: str):
     ), status
 
 
-@bp.post("/<case_id>/delen/<user_id>/stoppen")
+@routes.post("/<case_id>/delen/<user_id>/stoppen")
 @access("case")
 def delen_stoppen(case_id: str, user_id: str):
     """Stop sharing the case with a colleague; their consultation stays in the case."""

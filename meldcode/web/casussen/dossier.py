@@ -29,11 +29,13 @@ from meldcode.web.casework import hold_back_weighing
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
-from meldcode.web.casus import bp
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.i18n import language as page_language
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 SLOTS = "meldcode_dossier_slots"
 LANGUAGES = ("nl", "en")
@@ -63,7 +65,7 @@ def dossier_view(found: cases.Access, language: str) -> Dossier:
     return build(casefile, evaluate(kader, given), language)
 
 
-@bp.get("/<case_id>/dossier")
+@routes.get("/<case_id>/dossier")
 @access("case")
 def dossier(case_id: str):
     """Show the dossier as it will be printed, with links to download it."""
@@ -81,7 +83,7 @@ def dossier(case_id: str):
     )
 
 
-@bp.get("/<case_id>/dossier.pdf")
+@routes.get("/<case_id>/dossier.pdf")
 @access("case")
 def dossier_pdf(case_id: str):
     """Download the dossier as a tagged PDF, or wait on a page that tries again by itself."""

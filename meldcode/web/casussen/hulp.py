@@ -1,24 +1,26 @@
 """What follows the decision, as the KNMG lists it: the melding, help, and the follow-up.
 
 Saving the evaluation also sets the case's evaluation date in the same transaction, so the
-case list shows it when it is due. Informing before melden is in meldcode.web.casus.informeren.
+case list shows it when it is due. Informing before melden is in meldcode.web.casussen.informeren.
 """
 
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 
 from meldcode.casus.records import Evaluatie
 from meldcode.casus.records import Hulp
 from meldcode.casus.records import Melding
+from meldcode.kader.i18n import _l
 from meldcode.web.access import access
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import delete
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.velden import short_text
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import delete
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.fields import date_field
+from meldcode.web.fields import short_text
+from meldcode.web.fields import text_field
 from meldcode.web.forms import BaseForm
-from meldcode.web.forms import date_field
-from meldcode.web.forms import text_field
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 
 def _stap5(case_id: str) -> str:
@@ -113,35 +115,35 @@ EVALUATIE = RecordPage(
 )
 
 
-@bp.route("/<case_id>/melding", methods=["GET", "POST"])
+@routes.route("/<case_id>/melding", methods=["GET", "POST"])
 @access("case")
 def melding(case_id: str):
     """Record the melding at Veilig Thuis."""
     return edit(MELDING, case_id, "")
 
 
-@bp.route("/<case_id>/hulp/nieuw", methods=["GET", "POST"])
+@routes.route("/<case_id>/hulp/nieuw", methods=["GET", "POST"])
 @access("case")
 def hulp_new(case_id: str):
     """Add help offered or organised."""
     return edit(HULP, case_id, None)
 
 
-@bp.route("/<case_id>/hulp/<key>", methods=["GET", "POST"])
+@routes.route("/<case_id>/hulp/<key>", methods=["GET", "POST"])
 @access("case")
 def hulp_edit(case_id: str, key: str):
     """Change help offered or organised."""
     return edit(HULP, case_id, key)
 
 
-@bp.route("/<case_id>/hulp/<key>/verwijderen", methods=["GET", "POST"])
+@routes.route("/<case_id>/hulp/<key>/verwijderen", methods=["GET", "POST"])
 @access("case")
 def hulp_delete(case_id: str, key: str):
     """Delete help, after asking."""
     return delete(HULP, case_id, key)
 
 
-@bp.route("/<case_id>/evaluatie", methods=["GET", "POST"])
+@routes.route("/<case_id>/evaluatie", methods=["GET", "POST"])
 @access("case")
 def evaluatie(case_id: str):
     """Plan the evaluation of afweging 5; the case list shows it when due."""

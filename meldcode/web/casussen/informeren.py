@@ -6,25 +6,27 @@ kader's exception codes and an explanation.
 """
 
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 
 from meldcode.casus.records import Informeren
+from meldcode.kader.i18n import _l
+from meldcode.kader.words import Words
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import records
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.uitkomst import melden_decided
-from meldcode.web.casus.velden import choice
-from meldcode.web.casus.velden import ja_nee
-from meldcode.web.casus.velden import short_text
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.uitkomst import melden_decided
+from meldcode.web.fields import choice
+from meldcode.web.fields import date_field
+from meldcode.web.fields import ja_nee
+from meldcode.web.fields import short_text
+from meldcode.web.fields import text_field
 from meldcode.web.forms import BaseForm
-from meldcode.web.forms import date_field
-from meldcode.web.forms import text_field
 from meldcode.web.i18n import language
-from meldcode.web.words import Words
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 
 class InformerenForm(BaseForm):
@@ -118,7 +120,7 @@ INFORMEREN = RecordPage(
 )
 
 
-@bp.route("/<case_id>/informeren", methods=["GET", "POST"])
+@routes.route("/<case_id>/informeren", methods=["GET", "POST"])
 @access("case")
 def informeren(case_id: str):
     """Record informing the persons involved before melden, or the exception."""

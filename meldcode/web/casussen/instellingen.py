@@ -1,6 +1,6 @@
 """The case's settings (owner only): its label, the case file download, deleting it now.
 
-Closing and reopening are in meldcode.web.casus.sluiten. The download carries a generic
+Closing and reopening are in meldcode.web.casussen.sluiten. The download carries a generic
 file name and is audited; deleting removes everything and audits only that it happened.
 """
 
@@ -9,9 +9,9 @@ from flask import abort
 from flask import flash
 from flask import redirect
 from flask import url_for
-from flask_babel import gettext as _
 
 from meldcode.casus.casefile import dump_yaml
+from meldcode.kader.i18n import _
 from meldcode.storage import cases
 from meldcode.storage import purge
 from meldcode.storage.casefile_io import export_case
@@ -20,16 +20,18 @@ from meldcode.web.auditing import audit_in
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
-from meldcode.web.casus import bp
-from meldcode.web.casus.listing import LabelForm
-from meldcode.web.casus.sluiten import render_settings
+from meldcode.web.casussen.lijst import LabelForm
+from meldcode.web.casussen.sluiten import render_settings
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.forms import BaseForm
 from meldcode.web.forms import build
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 
-@bp.route("/<case_id>/instellingen", methods=["GET", "POST"])
+@routes.route("/<case_id>/instellingen", methods=["GET", "POST"])
 @access("case")
 def instellingen(case_id: str):
     """Change the label; from here the case is closed, reopened, exported or deleted."""
@@ -54,7 +56,7 @@ def instellingen(case_id: str):
     return render_settings(found, "cases/instellingen.html", status, form=form, rescued=rescued)
 
 
-@bp.post("/<case_id>/exporteren")
+@routes.post("/<case_id>/exporteren")
 @access("case")
 def exporteren(case_id: str):
     """Download the case file (YAML); the download is audited like a change."""
@@ -84,7 +86,7 @@ def exporteren(case_id: str):
     return response
 
 
-@bp.route("/<case_id>/verwijderen", methods=["GET", "POST"])
+@routes.route("/<case_id>/verwijderen", methods=["GET", "POST"])
 @access("case")
 def verwijderen(case_id: str):
     """Delete the case at once, after asking; only that it happened is audited."""

@@ -7,8 +7,6 @@ from flask import g
 from flask import redirect
 from flask import render_template
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField
 from wtforms import SelectField
 from wtforms import StringField
@@ -19,21 +17,25 @@ from wtforms.validators import ValidationError
 from meldcode.casus import progress
 from meldcode.casus.pseudonym import looks_personal
 from meldcode.kader import UnknownKader
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from meldcode.storage import cases
 from meldcode.storage.models import Organisation
-from meldcode.web import registry
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
-from meldcode.web.casus import bp
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.database import write
+from meldcode.web.fields import date_field
 from meldcode.web.forms import BaseForm
 from meldcode.web.forms import build
-from meldcode.web.forms import date_field
 from meldcode.web.forms import localise_date_errors
 from meldcode.web.i18n import language
+from meldcode.web.registry import registry
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 PERSONAL = {
     "bsn": _l("een BSN"),
@@ -88,7 +90,7 @@ class NewCaseForm(LabelForm):
     )
 
 
-@bp.get("", strict_slashes=False)
+@routes.get("", strict_slashes=False)
 @access("case")
 def index():
     """List the cases the user owns or was asked to consult on."""
@@ -119,7 +121,7 @@ def index():
     return render_template("cases/index.html", rows=rows, today=today)
 
 
-@bp.route("/nieuw", methods=["GET", "POST"])
+@routes.route("/nieuw", methods=["GET", "POST"])
 @access("case")
 def new():
     """Start a case; the kader version valid on the date the worry started is stored with it."""

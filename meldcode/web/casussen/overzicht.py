@@ -5,10 +5,10 @@ from flask import flash
 from flask import redirect
 from flask import render_template
 from flask import url_for
-from flask_babel import gettext as _
 
 from meldcode.casus import progress
 from meldcode.casus.records import StapKlaar
+from meldcode.kader.i18n import _
 from meldcode.storage import cases
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
@@ -18,11 +18,13 @@ from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
 from meldcode.web.casework import save_case
-from meldcode.web.casus import bp
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.forms import BaseForm
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 STEP_ENDPOINTS = {
     1: "cases.stap1",
@@ -38,7 +40,7 @@ def step_url(case_id: str, number: int) -> str:
     return url_for(STEP_ENDPOINTS[number], case_id=case_id)
 
 
-@bp.get("/<case_id>")
+@routes.get("/<case_id>")
 @access("case")
 def overview(case_id: str):
     """Show the five steps, what is done, and the decision so far."""
@@ -62,7 +64,7 @@ def overview(case_id: str):
     )
 
 
-@bp.post("/<case_id>/stap/<int:number>/klaar")
+@routes.post("/<case_id>/stap/<int:number>/klaar")
 @access("case")
 def step_done(case_id: str, number: int):
     """Mark a step as done (or not done again); the professional says when it is."""

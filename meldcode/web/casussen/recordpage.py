@@ -16,9 +16,9 @@ from flask import flash
 from flask import redirect
 from flask import render_template
 from flask import request
-from flask_babel import gettext as _
 
 from meldcode.casus.records import payload_model
+from meldcode.kader.i18n import _
 from meldcode.storage import cases
 from meldcode.storage.models import new_id
 from meldcode.web.auditing import audit_in

@@ -7,24 +7,26 @@ route's own steps; each is recorded as done (or not) with a date and an explanat
 
 from flask import abort
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 
 from meldcode.casus.records import RouteStap
+from meldcode.kader.i18n import _l
+from meldcode.kader.words import Words
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.uitkomst import actions
-from meldcode.web.casus.velden import ja_nee
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.uitkomst import actions
+from meldcode.web.fields import date_field
+from meldcode.web.fields import ja_nee
+from meldcode.web.fields import text_field
 from meldcode.web.forms import BaseForm
-from meldcode.web.forms import date_field
-from meldcode.web.forms import text_field
 from meldcode.web.i18n import language
-from meldcode.web.words import Words
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 INSPECTOR = "vertrouwensinspecteur"
 
@@ -79,7 +81,7 @@ def _context(step_id: str):
     return context
 
 
-@bp.route("/<case_id>/route/<step_id>", methods=["GET", "POST"])
+@routes.route("/<case_id>/route/<step_id>", methods=["GET", "POST"])
 @access("case")
 def route_stap(case_id: str, step_id: str):
     """Record one step of the route that applies to the case."""

@@ -11,11 +11,11 @@ from flask import flash
 from flask import redirect
 from flask import render_template
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField
 from wtforms.validators import InputRequired
 
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from meldcode.storage import cases
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import utcnow
@@ -25,10 +25,12 @@ from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
-from meldcode.web.casus import bp
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session
 from meldcode.web.forms import BaseForm
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 
 class CloseForm(BaseForm):
@@ -60,7 +62,7 @@ def render_settings(found, template: str, status: int = 200, **context):
     ), status
 
 
-@bp.route("/<case_id>/sluiten", methods=["GET", "POST"])
+@routes.route("/<case_id>/sluiten", methods=["GET", "POST"])
 @access("case")
 def sluiten(case_id: str):
     """Close the case once the dossier is filed elsewhere: the retention period starts."""
@@ -84,7 +86,7 @@ def sluiten(case_id: str):
     return render_settings(found, "cases/sluiten.html", 400 if form.errors else 200, form=form)
 
 
-@bp.post("/<case_id>/heropenen")
+@routes.post("/<case_id>/heropenen")
 @access("case")
 def heropenen(case_id: str):
     """Reopen a closed case before its deletion date."""

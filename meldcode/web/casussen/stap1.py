@@ -2,7 +2,6 @@
 
 from flask import render_template
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField
 from wtforms import SelectField
 from wtforms import StringField
@@ -10,20 +9,23 @@ from wtforms.validators import Length
 from wtforms.validators import Optional
 
 from meldcode.casus.records import Signaal
+from meldcode.kader.i18n import _l
 from meldcode.web.access import access
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import delete
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.stap1_kenmerken import stap1_context
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import delete
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.vragen import stap1_context
+from meldcode.web.fields import date_field
+from meldcode.web.fields import text_field
 from meldcode.web.forms import BaseForm
-from meldcode.web.forms import date_field
-from meldcode.web.forms import text_field
 from meldcode.web.i18n import language
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 # Our own words, as on every other field (WTForms would say it in its own).
 TOO_LONG = Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200))
@@ -102,7 +104,7 @@ SIGNAAL = RecordPage(
 )
 
 
-@bp.get("/<case_id>/stap-1")
+@routes.get("/<case_id>/stap-1")
 @access("case")
 def stap1(case_id: str):
     """Show stap 1: the signals and the questions about the forms of violence."""
@@ -129,21 +131,21 @@ def stap1(case_id: str):
     )
 
 
-@bp.route("/<case_id>/stap-1/signaal/nieuw", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-1/signaal/nieuw", methods=["GET", "POST"])
 @access("case")
 def signaal_new(case_id: str):
     """Add a signal."""
     return edit(SIGNAAL, case_id, None)
 
 
-@bp.route("/<case_id>/stap-1/signaal/<key>", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-1/signaal/<key>", methods=["GET", "POST"])
 @access("case")
 def signaal_edit(case_id: str, key: str):
     """Change a signal."""
     return edit(SIGNAAL, case_id, key)
 
 
-@bp.route("/<case_id>/stap-1/signaal/<key>/verwijderen", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-1/signaal/<key>/verwijderen", methods=["GET", "POST"])
 @access("case")
 def signaal_delete(case_id: str, key: str):
     """Delete a signal, after asking."""

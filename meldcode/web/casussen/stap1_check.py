@@ -2,7 +2,6 @@
 
 from flask import abort
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField
 from wtforms import RadioField
 from wtforms import StringField
@@ -13,17 +12,20 @@ from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 
 from meldcode.casus.records import Check
+from meldcode.kader.i18n import _l
 from meldcode.web.access import access
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import open_case
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.stap_common import options
-from meldcode.web.casus.stap_common import step_of
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.stap_common import step_of
+from meldcode.web.fields import options
+from meldcode.web.fields import text_field
 from meldcode.web.forms import BaseForm
-from meldcode.web.forms import text_field
 from meldcode.web.i18n import language
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 JA_NEE_ONBEKEND = [("ja", _l("Ja")), ("nee", _l("Nee")), ("onbekend", _l("Weet ik (nog) niet"))]
 PICK = _l("Kies ja, nee of weet ik (nog) niet.")
@@ -88,7 +90,7 @@ def _payload(form, _found) -> Check:
     )
 
 
-@bp.route("/<case_id>/stap-1/check/<key>", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-1/check/<key>", methods=["GET", "POST"])
 @access("case")
 def check(case_id: str, key: str):
     """Record a check the kader asks for in stap 1 (e.g. the kindcheck)."""

@@ -6,8 +6,6 @@ in the same transaction, so a kader with an adviesplicht sees that the advice wa
 
 from flask import render_template
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField
 from wtforms import RadioField
 from wtforms import StringField
@@ -17,27 +15,31 @@ from wtforms.validators import Optional
 
 from meldcode.casus.records import Antwoord
 from meldcode.casus.records import Overleg
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from meldcode.storage import cases
 from meldcode.web.access import access
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import delete
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.stap1_kenmerken import question_rows
-from meldcode.web.casus.stap2_consultatie import colleague_rows
-from meldcode.web.casus.stap_common import MET
-from meldcode.web.casus.stap_common import by_date
-from meldcode.web.casus.stap_common import options
-from meldcode.web.casus.stap_common import step_done
-from meldcode.web.casus.stap_common import step_of
+from meldcode.web.casussen.consultatie import colleague_rows
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import delete
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.stap_common import MET
+from meldcode.web.casussen.stap_common import by_date
+from meldcode.web.casussen.stap_common import step_done
+from meldcode.web.casussen.stap_common import step_of
+from meldcode.web.casussen.vragen import question_rows
 from meldcode.web.database import database
+from meldcode.web.fields import date_field
+from meldcode.web.fields import options
+from meldcode.web.fields import text_field
 from meldcode.web.forms import BaseForm
-from meldcode.web.forms import date_field
-from meldcode.web.forms import text_field
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 VT_QUESTION = "advies_veilig_thuis"
 
@@ -113,7 +115,7 @@ OVERLEG = RecordPage(
 )
 
 
-@bp.get("/<case_id>/stap-2")
+@routes.get("/<case_id>/stap-2")
 @access("case")
 def stap2(case_id: str):
     """Show stap 2: the step's duties, the consultations, and the colleagues who think along."""
@@ -136,21 +138,21 @@ def stap2(case_id: str):
     )
 
 
-@bp.route("/<case_id>/stap-2/overleg/nieuw", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-2/overleg/nieuw", methods=["GET", "POST"])
 @access("case")
 def overleg_new(case_id: str):
     """Add a consultation."""
     return edit(OVERLEG, case_id, None)
 
 
-@bp.route("/<case_id>/stap-2/overleg/<key>", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-2/overleg/<key>", methods=["GET", "POST"])
 @access("case")
 def overleg_edit(case_id: str, key: str):
     """Change a consultation."""
     return edit(OVERLEG, case_id, key)
 
 
-@bp.route("/<case_id>/stap-2/overleg/<key>/verwijderen", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-2/overleg/<key>/verwijderen", methods=["GET", "POST"])
 @access("case")
 def overleg_delete(case_id: str, key: str):
     """Delete a consultation, after asking."""

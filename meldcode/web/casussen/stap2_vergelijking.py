@@ -13,9 +13,11 @@ from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
-from meldcode.web.casus import bp
-from meldcode.web.casus.stap_common import names
+from meldcode.web.casussen.stap_common import names
 from meldcode.web.database import session
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 ANSWERS = ("ja", "nee")
 
@@ -51,7 +53,7 @@ def _compare(kader, owner: dict, consults: list[cases.RecordView], known: dict) 
     return rows
 
 
-@bp.get("/<case_id>/stap-2/vergelijking")
+@routes.get("/<case_id>/stap-2/vergelijking")
 @access("case")
 def vergelijking(case_id: str):
     """Compare the owner's afwegingen with the colleagues' independent ones."""

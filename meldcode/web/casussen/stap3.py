@@ -7,7 +7,6 @@ huwelijksdwang) are shown on the step page and on the conversation form itself.
 
 from flask import render_template
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 from wtforms import RadioField
 from wtforms import StringField
 from wtforms.validators import DataRequired
@@ -16,25 +15,28 @@ from wtforms.validators import Length
 
 from meldcode.casus.records import Gesprek
 from meldcode.casus.records import GesprekOverslaan
+from meldcode.kader.i18n import _l
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import delete
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.stap1_waarschuwingen import gesprek_warnings
-from meldcode.web.casus.stap_common import by_date
-from meldcode.web.casus.stap_common import options
-from meldcode.web.casus.stap_common import step_done
-from meldcode.web.casus.stap_common import step_of
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import delete
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.stap_common import by_date
+from meldcode.web.casussen.stap_common import step_done
+from meldcode.web.casussen.stap_common import step_of
+from meldcode.web.casussen.waarschuwingen import gesprek_warnings
+from meldcode.web.fields import date_field
+from meldcode.web.fields import options
+from meldcode.web.fields import text_field
 from meldcode.web.forms import BaseForm
-from meldcode.web.forms import date_field
-from meldcode.web.forms import text_field
 from meldcode.web.i18n import language
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 
 class GesprekForm(BaseForm):
@@ -131,7 +133,7 @@ OVERSLAAN = RecordPage(
 )
 
 
-@bp.get("/<case_id>/stap-3")
+@routes.get("/<case_id>/stap-3")
 @access("case")
 def stap3(case_id: str):
     """Show stap 3: warnings, the conversations, or why there was none."""
@@ -153,35 +155,35 @@ def stap3(case_id: str):
     )
 
 
-@bp.route("/<case_id>/stap-3/gesprek/nieuw", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-3/gesprek/nieuw", methods=["GET", "POST"])
 @access("case")
 def gesprek_new(case_id: str):
     """Add a conversation."""
     return edit(GESPREK, case_id, None)
 
 
-@bp.route("/<case_id>/stap-3/gesprek/<key>", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-3/gesprek/<key>", methods=["GET", "POST"])
 @access("case")
 def gesprek_edit(case_id: str, key: str):
     """Change a conversation."""
     return edit(GESPREK, case_id, key)
 
 
-@bp.route("/<case_id>/stap-3/gesprek/<key>/verwijderen", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-3/gesprek/<key>/verwijderen", methods=["GET", "POST"])
 @access("case")
 def gesprek_delete(case_id: str, key: str):
     """Delete a conversation, after asking."""
     return delete(GESPREK, case_id, key)
 
 
-@bp.route("/<case_id>/stap-3/overslaan", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-3/overslaan", methods=["GET", "POST"])
 @access("case")
 def overslaan(case_id: str):
     """Skip the conversation, with one of the kader's reasons."""
     return edit(OVERSLAAN, case_id, "")
 
 
-@bp.route("/<case_id>/stap-3/overslaan/ongedaan", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-3/overslaan/ongedaan", methods=["GET", "POST"])
 @access("case")
 def overslaan_undo(case_id: str):
     """Undo skipping the conversation, after asking."""

@@ -1,37 +1,27 @@
-"""Small helpers the pages of stap 1 to 3 share: a step of the kader, its done state, names."""
+"""What the case pages share: a step of the kader, its done state, names, the name plate."""
 
 from flask import abort
-from flask_babel import lazy_gettext as _l
+from flask import render_template
 from sqlalchemy import select
-from wtforms.fields.choices import SelectChoice
 
 from meldcode.kader import ResolvedKader
+from meldcode.kader import layout
 from meldcode.kader.model import Step
+from meldcode.kader.words import Words
 from meldcode.storage import cases
 from meldcode.storage.models import User
+from meldcode.web.casework import kader_of
+from meldcode.web.casework import label
 from meldcode.web.database import session
-
-# Whom a consultation of stap 2 was with (the Overleg payload's codes), as the page says it.
-MET = [
-    ("collega", _l("Een collega")),
-    ("aandachtsfunctionaris", _l("De aandachtsfunctionaris")),
-    ("veilig_thuis", _l("Veilig Thuis (advies, kan anoniem)")),
-    ("letselduiding", _l("Een deskundige letselduiding")),
-    ("anders", _l("Iemand anders")),
-]
-
-
-def options(pairs) -> list[SelectChoice]:
-    """Return (value, label) pairs as WTForms choices (plain tuples are deprecated there)."""
-    return [SelectChoice(value, label) for value, label in pairs]
+from meldcode.web.i18n import language
 
 
 def step_of(kader: ResolvedKader, number: int) -> Step:
-    """Return the kader's step with this number (the ids differ per step layout)."""
-    for _sid, step in kader.model.ordered_steps():
-        if step.number == number:
-            return step
-    abort(404)
+    """Return the kader's step with this number, or answer 404."""
+    step = layout.step_of(kader, number)
+    if step is None:
+        abort(404)
+    return step
 
 
 def step_done(found: list[cases.RecordView], number: int) -> bool:
@@ -55,3 +45,22 @@ def names(access: cases.Access, user_ids) -> dict[str, str]:
         select(User).where(User.id.in_(ids), User.organisation_id == access.case.organisation_id)
     )
     return {u.id: u.name or u.email for u in rows}
+
+
+def colleagues(organisation_id: str) -> dict[str, str]:
+    """Return the names of the organisation's accounts by id (the address when unnamed)."""
+    rows = session().scalars(select(User).where(User.organisation_id == organisation_id))
+    return {u.id: u.name or u.email for u in rows}
+
+
+def case_page(found: cases.Access, template: str, **context):
+    """Render a page of the case with its name plate: label, kader and their words."""
+    kader = kader_of(found)
+    return render_template(
+        template,
+        access=found,
+        label=label(found),
+        kader=kader,
+        words=Words(kader.model, language()),
+        **context,
+    )

@@ -1,42 +1,27 @@
-"""The kader's outcome as case pages show it: steps, actions, the saved decision's snapshot.
+"""The kader's outcome as case pages show it: the route, the saved decision, stap 4 and 5.
 
-Stap 4 and 5, the afwegingen, the decision page and the meldplicht route all read the
-engine's decision through these helpers, so they agree on what the kader says.
+Stap 4 and 5, the afwegingen, the decision page, the check page and the meldplicht route
+all read the engine's decision through these helpers, so they agree on what the kader says.
 """
 
-from dataclasses import dataclass
-
 from flask import g
+from flask import render_template
 
 from meldcode.kader import Decision
-from meldcode.kader import ResolvedKader
-from meldcode.kader.model import Step
+from meldcode.kader.layout import rows_of
+from meldcode.kader.words import Words
 from meldcode.storage import cases
 from meldcode.web.casework import decision_of
+from meldcode.web.casework import hold_back_weighing
+from meldcode.web.casework import kader_of
+from meldcode.web.casework import label
+from meldcode.web.casework import open_case
+from meldcode.web.casework import records
+from meldcode.web.casussen.stap_common import step_of
 from meldcode.web.database import database
+from meldcode.web.i18n import language
 
-
-@dataclass(frozen=True)
-class ActionView:
-    """An action of the outcome with its words and the number to call."""
-
-    id: str
-    label: str
-    text: str
-    contact: str
-    phone: str | None
-
-
-def step_of(kader: ResolvedKader, number: int) -> Step:
-    """Return the kader's step with this number."""
-    return next(step for _sid, step in kader.model.ordered_steps() if step.number == number)
-
-
-def placed_in(kader: ResolvedKader) -> dict[str, int]:
-    """Return for each afweging the number of the step it is answered in."""
-    return {
-        qid: step.number for _sid, step in kader.model.ordered_steps() for qid in step.afwegingen
-    }
+INSPECTOR = "vertrouwensinspecteur"
 
 
 def fresh_decision(case_id: str) -> Decision:
@@ -49,53 +34,6 @@ def fresh_decision(case_id: str) -> Decision:
         access = cases.get_case_for_user(reader, case_id, g.user)
         found = cases.records(reader, database().cipher, access.case, "antwoord")
         return decision_of(access, found)
-
-
-def actions(kader: ResolvedKader, ids: list[str], language: str) -> list[ActionView]:
-    """Return the outcome's actions with their labels, texts and phone numbers, in order."""
-    model = kader.model
-    shown = []
-    for aid in ids:
-        action = model.actions.get(aid)
-        if action is None:
-            continue
-        contact = model.contacts.get(action.contact) if action.contact else None
-        shown.append(
-            ActionView(
-                aid,
-                action.label.get(language),
-                action.text.get(language) if action.text else "",
-                contact.label.get(language) if contact else "",
-                contact.phone if contact else None,
-            )
-        )
-    return shown
-
-
-def snapshot(decision: Decision) -> dict:
-    """Return what the professional decided on: the contract's decisive parts, kept small."""
-    contract = decision.to_contract("nl")
-    kader = contract["kader"]
-    return {
-        "kader": {"id": kader["id"], "versie": kader["versie"], "sha256": kader["sha256"]},
-        "route": contract["route"],
-        "melden": contract["melden"],
-        "hulp": contract["hulp"],
-        "afsluiten": contract["afsluiten"],
-        "acties": contract["acties"],
-        "normen": [norm["id"] for norm in contract["normen"]],
-        "pad": [
-            {
-                "vraag": step["vraag"],
-                "antwoord": step["antwoord"],
-                "gegeven": step["gegeven"],
-                "overruled_by": step["overruled_by"],
-                "regel": step["regel"],
-            }
-            for step in contract["pad"]
-        ],
-        "nog_nodig": contract["nog_nodig"],
-    }
 
 
 def saved_decision(found: list[cases.RecordView]):
@@ -111,6 +49,54 @@ def melden_decided(decision: Decision, found: list[cases.RecordView]) -> bool:
     return decision.melden is True
 
 
-def overruled(decision: Decision, qid: str):
-    """Return the pad step of an afweging when a norm changed its answer, else None."""
-    return next((s for s in decision.pad if s.vraag == qid and s.overruled_by), None)
+def ordered_steps(route) -> list:
+    """Return a route's steps as (id, step) in number order."""
+    return sorted(route.steps.items(), key=lambda item: item[1].number)
+
+
+def route_context(kader, decision: Decision, everything) -> dict:
+    """Return what a page needs to show the route that applies, or an empty route."""
+    route = kader.model.routes.get(decision.route)
+    if route is None:
+        return {"route": None, "route_steps": [], "route_actions": [], "inspector": None}
+    done = {r.key: r for r in everything if r.kind == "route_stap"}
+    lang = language()
+    return {
+        "route": route,
+        "route_id": decision.route,
+        "route_steps": [(sid, step, done.get(sid)) for sid, step in ordered_steps(route)],
+        "route_actions": Words(kader.model, lang).action_lines(decision.acties),
+        "inspector": kader.model.contacts.get(INSPECTOR),
+        "route_warnings": decision.warnings(lang),
+    }
+
+
+def weighing_step(case_id: str, number: int):
+    """Render stap 4 or 5: help, duties, the afwegingen (or the route) and what follows."""
+    found = open_case(case_id)
+    hold_back_weighing(found)
+    kader = kader_of(found)
+    everything = records(found)
+    decision = decision_of(found, everything)
+    step = step_of(kader, number)
+    answers = {r.key: r for r in everything if r.kind == "antwoord"}
+    single = {r.kind: r for r in everything if r.key == "" and r.kind != "antwoord"}
+    done = next((r for r in everything if r.kind == "stap_klaar" and r.key == str(number)), None)
+    on_route = decision.route != "meldcode"
+    return render_template(
+        f"casussen/stap{number}.html",
+        access=found,
+        label=label(found),
+        kader=kader,
+        step=step,
+        words=Words(kader.model, language()),
+        decision=decision,
+        rows=[] if on_route else rows_of(kader, step, decision, answers),
+        knmg=kader.model.step_layout == "knmg",
+        single=single,
+        help_records=[r for r in everything if r.kind == "hulp"],
+        saved=saved_decision(everything),
+        melden=melden_decided(decision, everything),
+        step_done_state=bool(done and done.payload.klaar),
+        **route_context(kader, decision, everything),
+    )

@@ -7,9 +7,9 @@ when it still holds an answer (so an answer that no longer fits can be seen and 
 
 from flask import abort
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 
 from meldcode.casus.records import Antwoord
+from meldcode.kader.i18n import _l
 from meldcode.storage import cases
 from meldcode.web.access import access
 from meldcode.web.casework import answers_of
@@ -17,19 +17,21 @@ from meldcode.web.casework import decision_of
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
-from meldcode.web.casus import bp
-from meldcode.web.casus.recordpage import RecordPage
-from meldcode.web.casus.recordpage import delete
-from meldcode.web.casus.recordpage import edit
-from meldcode.web.casus.stap1_vragen import answer_form
-from meldcode.web.casus.stap1_vragen import answer_text
-from meldcode.web.casus.stap1_vragen import form_value
-from meldcode.web.casus.stap1_vragen import relevant
-from meldcode.web.casus.stap1_vragen import step_questions
-from meldcode.web.casus.stap1_waarschuwingen import alerts
-from meldcode.web.casus.stap_common import step_done
-from meldcode.web.casus.stap_common import step_of
+from meldcode.web.casussen.recordpage import RecordPage
+from meldcode.web.casussen.recordpage import delete
+from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.stap_common import step_done
+from meldcode.web.casussen.stap_common import step_of
+from meldcode.web.casussen.waarschuwingen import alerts
 from meldcode.web.i18n import language
+from meldcode.web.questions import answer_form
+from meldcode.web.questions import answer_text
+from meldcode.web.questions import form_value
+from meldcode.web.questions import relevant
+from meldcode.web.questions import step_questions
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 STEP_PAGES = {1: "cases.stap1", 2: "cases.stap2"}
 
@@ -64,28 +66,28 @@ def _shown_question(case_id: str, qid: str, number: int):
     return question_page(kader, qid, number)
 
 
-@bp.route("/<case_id>/stap-1/vraag/<qid>", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-1/vraag/<qid>", methods=["GET", "POST"])
 @access("case")
 def vraag(case_id: str, qid: str):
     """Answer one input question of stap 1 (vormen, disclosure, pleger_medewerker …)."""
     return edit(_shown_question(case_id, qid, 1), case_id, qid)
 
 
-@bp.route("/<case_id>/stap-1/vraag/<qid>/wissen", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-1/vraag/<qid>/wissen", methods=["GET", "POST"])
 @access("case")
 def vraag_wissen(case_id: str, qid: str):
     """Wipe the answer to a question of stap 1, after asking."""
     return delete(_shown_question(case_id, qid, 1), case_id, qid)
 
 
-@bp.route("/<case_id>/stap-2/vraag/<qid>", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-2/vraag/<qid>", methods=["GET", "POST"])
 @access("case")
 def vraag_stap2(case_id: str, qid: str):
     """Answer the question of stap 2: whether Veilig Thuis was asked for advice."""
     return edit(_shown_question(case_id, qid, 2), case_id, qid)
 
 
-@bp.route("/<case_id>/stap-2/vraag/<qid>/wissen", methods=["GET", "POST"])
+@routes.route("/<case_id>/stap-2/vraag/<qid>/wissen", methods=["GET", "POST"])
 @access("case")
 def vraag_stap2_wissen(case_id: str, qid: str):
     """Wipe the answer to the question of stap 2, after asking."""

@@ -7,9 +7,8 @@ norm such as disclosure, a special form of violence) into words with the kader's
 from dataclasses import dataclass
 from dataclasses import field
 
-from flask_babel import gettext as _
-
 from meldcode.kader import Decision
+from meldcode.kader.i18n import _
 from meldcode.web.i18n import language
 
 

@@ -10,13 +10,13 @@ from flask import render_template
 
 from meldcode.kader import ResolvedKader
 from meldcode.kader import UnknownKader
-from meldcode.web import registry
+from meldcode.web.registry import registry
 from meldcode.web.access import access
-from meldcode.web.diagram import flow_svg
+from meldcode.web.kaders.diagram import flow_svg
 from meldcode.web.i18n import language
-from meldcode.web.words import Words
-from meldcode.web.words import status_label
-from meldcode.web.words import tel
+from meldcode.kader.words import Words
+from meldcode.kader.words import status_label
+from meldcode.kader.words import tel
 
 bp = Blueprint("kaders", __name__)
 bp.add_app_template_global(status_label, "status_label")

@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 
 from flask import url_for
-from flask_babel import gettext as _
+from meldcode.kader.i18n import _
 
 from meldcode.kader import ResolvedKader
 from meldcode.training.cites import resolve_cite
-from meldcode.web.words import Words
+from meldcode.kader.words import Words
 
 # Citation kind -> the prefix of its anchor on the kader page (templates/kaders/_rules.html).
 ANCHORS = {

@@ -30,8 +30,8 @@ from meldcode.web.oefenen.state import case_of
 from meldcode.web.oefenen.state import kader_of
 from meldcode.web.oefenen.state import now
 from meldcode.web.oefenen.state import trainer_session
-from meldcode.web.oefenen.tally import tally
-from meldcode.web.words import Words
+from meldcode.training.tally import tally
+from meldcode.kader.words import Words
 
 REFRESH_SECONDS = 5
 

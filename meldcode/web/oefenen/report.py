@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from flask_babel import format_datetime
-from flask_babel import gettext as _
+from meldcode.kader.i18n import _
 
 from meldcode.kader import Decision
 from meldcode.kader import ResolvedKader
 from meldcode.training.library import TrainingCase
 from meldcode.web.i18n import language
 from meldcode.web.oefenen.cites import Cites
-from meldcode.web.oefenen.tally import ClassTally
-from meldcode.web.words import Words
+from meldcode.training.tally import ClassTally
+from meldcode.kader.words import Words
 
 
 @dataclass

@@ -11,15 +11,15 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
-from flask_babel import lazy_gettext as _l
+from meldcode.kader.i18n import _l
 
 from meldcode.storage import audit
 from meldcode.storage import training as store
 from meldcode.training.catalogue import kader_for
-from meldcode.web import registry
+from meldcode.web.registry import registry
 from meldcode.web.access import access
 from meldcode.web.auditing import origin
-from meldcode.web.casus.velden import choice
+from meldcode.web.fields import choice
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session as db_session
 from meldcode.web.database import write

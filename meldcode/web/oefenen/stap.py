@@ -14,17 +14,17 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
-from flask_babel import gettext as _
+from meldcode.kader.i18n import _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from meldcode.storage import training as store
 from meldcode.web.access import access
-from meldcode.web.casus.afweging import afweging_form
-from meldcode.web.casus.stap1_vragen import answer_form
-from meldcode.web.casus.stap1_vragen import form_value
-from meldcode.web.casus.uitkomst import overruled
-from meldcode.web.casus.uitkomst import step_of
+from meldcode.web.casussen.afweging import afweging_form
+from meldcode.web.questions import answer_form
+from meldcode.web.questions import form_value
+from meldcode.web.casussen.uitkomst import overruled
+from meldcode.web.casussen.uitkomst import step_of
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import write
@@ -36,8 +36,8 @@ from meldcode.web.oefenen.report import answer_words
 from meldcode.web.oefenen.state import Place
 from meldcode.web.oefenen.state import now
 from meldcode.web.oefenen.state import place
-from meldcode.web.oefenen.walk import Walk
-from meldcode.web.words import Words
+from meldcode.training.walk import Walk
+from meldcode.kader.words import Words
 
 
 def facts_of(place_: Place, number: int):
@@ -183,8 +183,8 @@ def _stale_form(_error):
             form = form_class(formdata=request.form)
             return _question_page(here, item, form, False, problem), 400
     if request.endpoint == "oefenen.join":
-        from meldcode.web.oefenen.join import JoinForm
-        from meldcode.web.oefenen.join import page
+        from meldcode.web.oefenen.meedoen import JoinForm
+        from meldcode.web.oefenen.meedoen import page
 
         stale = _("Het formulier was verlopen. Controleer de code en probeer het opnieuw.")
         return page(JoinForm(formdata=request.form), stale)

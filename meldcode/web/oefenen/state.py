@@ -20,10 +20,10 @@ from meldcode.storage import accounts
 from meldcode.storage import training as store
 from meldcode.training import catalogue as cases
 from meldcode.training.library import TrainingCase
-from meldcode.web import registry
+from meldcode.web.registry import registry
 from meldcode.web.database import database
 from meldcode.web.database import session as db_session
-from meldcode.web.oefenen.walk import Walk
+from meldcode.training.walk import Walk
 
 CATALOGUE_KEY = "meldcode_training_catalogue"
 TOKEN = "oefen"  # noqa: S105 - not a secret: the key of the participant's token in the signed session cookie

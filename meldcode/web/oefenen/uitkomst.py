@@ -9,18 +9,18 @@ from flask import flash
 from flask import redirect
 from flask import render_template
 from flask import url_for
-from flask_babel import gettext as _
+from meldcode.kader.i18n import _
 
 from meldcode.web.access import access
-from meldcode.web.casus.uitkomst import actions
+from meldcode.web.casussen.uitkomst import actions
 from meldcode.web.i18n import language
 from meldcode.web.oefenen import bp
 from meldcode.web.oefenen.pdf import pdf_response
 from meldcode.web.oefenen.report import own_exercise
 from meldcode.web.oefenen.state import place
-from meldcode.web.oefenen.steps import common
-from meldcode.web.oefenen.tally import decision_key
-from meldcode.web.oefenen.tally import model_key
+from meldcode.web.oefenen.stap import common
+from meldcode.training.tally import decision_key
+from meldcode.training.tally import model_key
 
 
 @bp.get("/uitkomst")
