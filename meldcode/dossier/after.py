@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from meldcode.casus.casefile import CaseFile
-from meldcode.dossier import words
 from meldcode.dossier.records import Item
-from meldcode.dossier.words import Cite
 from meldcode.kader import Decision
+from meldcode.kader import words
 from meldcode.kader.i18n import _
 from meldcode.kader.model_parts import SourceRef
+from meldcode.kader.words import Cite
+from meldcode.kader.words import Words
 
 VT_SOURCE = "antwoorden_mei_2026"  # basis.yaml: Kamervragen, answer 11 (shared/seeds/000)
 WORKDAYS = 5
@@ -156,16 +157,31 @@ def phones(decision: Decision, lang: str) -> list[tuple[str, str, str]]:
 
 def timeline(case: CaseFile, decision: Decision, lang: str) -> list[tuple[str, str, str]]:
     """Return the event log in time order: when, who, what (never content)."""
-    kader = decision.kader.model
+    said = Words(decision.kader.model, lang)
     return [
-        (words.moment(e.tijd, lang), e.wie, words.event(kader, e.wat, lang))
+        (words.moment(e.tijd, lang), e.wie, _event(said, e.wat))
         for e in sorted(case.tijdlijn, key=lambda e: e.tijd)
     ]
+
+
+def _event(said: Words, wat: str) -> str:
+    """Return an entry of the case file's log in words, e.g. ``Antwoord gewijzigd: Afweging 1``.
+
+    The case file writes an entry as ``code (subject)``; only a question is named, as the
+    web's timeline does (meldcode.kader.words.events).
+    """
+    code, _sep, subject = wat.partition(" (")
+    subject = subject.removesuffix(")")
+    text = words.event_text(code)
+    if subject and subject in said.kader.questions:
+        text += ": " + said.question(subject)
+    return text
 
 
 def unconfirmed(decision: Decision, lang: str) -> list[str]:
     """Return every rule of the kader that no source confirms, by name."""
     k = decision.kader.model
+    said = Words(k, lang)
     found = []
 
     def add(item, name):
@@ -190,8 +206,8 @@ def unconfirmed(decision: Decision, lang: str) -> list[str]:
             for part in {**getattr(item, "duties", {}), **getattr(item, "steps", {})}.values():
                 add(part, f"{name} – {(getattr(part, 'title', None) or part.label).get(lang)}")
     for qid, q in k.questions.items():
-        add(q, words.question(k, qid, lang))
+        add(q, said.question(qid))
         for value, branch in (q.answers or {}).items():
             if branch.status == "onbevestigd":
-                found.append(f"{words.question(k, qid, lang)} – {words.yes_no(value)}")
+                found.append(f"{said.question(qid)} – {words.yes_no(value)}")
     return found

@@ -17,10 +17,11 @@ from meldcode.dossier import cover
 from meldcode.dossier import outcome
 from meldcode.dossier import records
 from meldcode.dossier import steps
-from meldcode.dossier import words
 from meldcode.kader import Decision
 from meldcode.kader import Registry
 from meldcode.kader import evaluate
+from meldcode.kader import words
+from meldcode.kader.answers import counted
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import using
 
@@ -52,13 +53,14 @@ class Dossier:
 
 
 def decide(case: CaseFile, registry: Registry) -> Decision:
-    """Evaluate the case's answers with the case's own kader version.
+    """Evaluate the case's answers with the case's own kader version, as every page does.
 
+    Only answers to questions the kader asks count (meldcode.kader.answers.counted).
     Raises UnknownKader for a kader or version the registry lacks, and AnswerError for
     answers the kader does not accept.
     """
     kader = registry.get(case.casus.kader.id, case.casus.kader.versie)
-    return evaluate(kader, case.antwoorden)
+    return evaluate(kader, counted(kader, case.antwoorden))
 
 
 def build(

@@ -6,8 +6,8 @@ view is built, because the sentence and the numbered sources read from it.
 
 import dataclasses
 
-from meldcode.dossier import words
 from meldcode.kader import Decision
+from meldcode.kader import words
 from meldcode.kader.i18n import _
 
 LONG_CHARACTERS = 4000  # above this (see size) a dossier runs past ~8 pages: add contents

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from meldcode.casus.casefile import CaseFile
-from meldcode.dossier import words
-from meldcode.dossier.words import Cite
 from meldcode.kader import Decision
+from meldcode.kader import words
 from meldcode.kader.i18n import _
+from meldcode.kader.words import Cite
+from meldcode.kader.words import Words
 
 
 @dataclass
@@ -81,17 +82,18 @@ def engine_view(decision: Decision, lang: str) -> EngineView:
     kader = decision.kader.model
     contract = decision.to_contract(lang)
     route = kader.routes.get(decision.route)
+    said = Words(kader, lang)
     pad = []
     for p in contract["pad"]:
         norm = kader.norms.get(p["overruled_by"] or "")
         fired = kader.norms.get(p["norm"] or "")
         pad.append(
             PadRow(
-                words.question(kader, p["vraag"], lang),
-                words.answer(kader, p["vraag"], p["gegeven"], lang),
-                words.answer(kader, p["vraag"], p["antwoord"], lang),
+                said.question(p["vraag"]),
+                said.answer(p["vraag"], p["gegeven"]),
+                said.answer(p["vraag"], p["antwoord"]),
                 norm.title.get(lang) if norm else "",
-                words.outcome_or_question(kader, p["gevolg"], lang),
+                said.outcome_or_question(p["gevolg"]),
                 p["regel"],
                 fired.title.get(lang) if fired else "",
                 p["samen_met_veilig_thuis"],
@@ -117,7 +119,7 @@ def engine_view(decision: Decision, lang: str) -> EngineView:
         decided(decision.melden) if not route else _("niet van toepassing op deze route"),
         decided(decision.hulp) if not route else _("niet van toepassing op deze route"),
         decision.afsluiten,
-        [words.question(kader, q, lang) for q in decision.nog_nodig],
+        [said.question(q) for q in decision.nog_nodig],
         pad,
         norms,
         special,
@@ -128,18 +130,10 @@ def engine_view(decision: Decision, lang: str) -> EngineView:
 
 def actions(decision: Decision, ids: list[str], lang: str) -> list[Rule]:
     """Return actions with their labels, texts and the number to call."""
-    kader = decision.kader.model
-    out = []
-    for aid in ids:
-        action = kader.actions.get(aid)
-        if action is None:
-            continue
-        contact = kader.contacts.get(action.contact) if action.contact else None
-        phone = f"{contact.label.get(lang)}: {contact.phone}" if contact else ""
-        out.append(
-            Rule(action.label.get(lang), action.text.get(lang) if action.text else "", None, phone)
-        )
-    return out
+    return [
+        Rule(line.label, line.text, None, f"{line.contact}: {line.phone}" if line.contact else "")
+        for line in Words(decision.kader.model, lang).action_lines(ids)
+    ]
 
 
 def choice_view(case: CaseFile, decision: Decision, lang: str) -> ChoiceView:

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from meldcode.casus.casefile import CaseFile
-from meldcode.dossier import words
-from meldcode.dossier.words import Cite
 from meldcode.kader import Decision
+from meldcode.kader import words
 from meldcode.kader.i18n import _
+from meldcode.kader.layout import STAP2_QUESTIONS
+from meldcode.kader.words import Cite
+from meldcode.kader.words import Words
 
-STAP2_QUESTIONS = ("advies_veilig_thuis",)  # as the wizard asks it (web/casus/stap1_vragen)
 # About a third of a page: a longer record may break across pages instead of being moved
 # whole to the next page, which would leave a page nearly empty.
 LONG_TEXT = 1500
@@ -99,7 +100,7 @@ def inputs(case: CaseFile, kader, lang: str, number: int) -> list[Item]:
         out.append(
             Item(
                 q.label.get(lang),
-                meta=[(_("Antwoord"), words.answer(kader, qid, case.antwoorden[qid], lang))],
+                meta=[(_("Antwoord"), Words(kader, lang).answer(qid, case.antwoorden[qid]))],
                 texts=_text(_("Toelichting"), case.motivaties.get(qid, "")),
                 cite=words.cite(kader, q.source, q.status),
             )

@@ -9,10 +9,11 @@ from dataclasses import field
 
 from meldcode.casus.casefile import CaseFile
 from meldcode.dossier import records
-from meldcode.dossier import words
 from meldcode.dossier.records import LONG_TEXT
-from meldcode.dossier.words import Cite
 from meldcode.kader import Decision
+from meldcode.kader import words
+from meldcode.kader.words import Cite
+from meldcode.kader.words import Words
 
 
 @dataclass
@@ -80,9 +81,9 @@ def consultations(case: CaseFile, kader, lang: str) -> list[Consult]:
             if own is None and theirs is None:
                 continue
             differs = c.klaar and own is not None and theirs is not None and own != theirs
-            title = words.question(kader, qid, lang)
+            title = Words(kader, lang).question(qid)
             rows.append((title, words.yes_no(own), words.yes_no(theirs), differs))
-        motivations = [(words.question(kader, q, lang), t) for q, t in c.motivaties.items() if t]
+        motivations = [(Words(kader, lang).question(q), t) for q, t in c.motivaties.items() if t]
         out.append(Consult(c.collega, c.klaar, c.advies, rows, motivations))
     return out
 
@@ -105,7 +106,7 @@ def afwegingen(case: CaseFile, decision: Decision, qids: list[str], lang: str) -
         out.append(
             Afweging(
                 f"afweging-{qid}",
-                words.question(kader, qid, lang),
+                Words(kader, lang).question(qid),
                 q.text.get(lang),
                 words.yes_no(given),
                 words.yes_no(step.antwoord) if norm else "",

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from meldcode.kader import ResolvedKader
-from meldcode.training.library import TrainingCase
 from meldcode.kader.layout import step_questions
+from meldcode.training.library import TrainingCase
 from meldcode.training.walk import Walk
 
 

@@ -14,13 +14,14 @@ from flask import request
 from meldcode.kader import Decision
 from meldcode.kader import ResolvedKader
 from meldcode.kader import evaluate
+from meldcode.kader.answers import counted
 from meldcode.storage import cases
-from meldcode.web.registry import registry
 from meldcode.web.auditing import audit_now
 from meldcode.web.auditing import audit_view
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.database import write
+from meldcode.web.registry import registry
 
 
 def open_case(case_id: str, owner_only: bool = False) -> cases.Access:
@@ -74,7 +75,10 @@ def hold_back_weighing(access: cases.Access) -> None:
         # Seeing the owner's answers first would anchor the colleague: the two judgements
         # are only worth comparing when they were made independently.
         page = render_template(
-            "cases/consult_first.html", access=access, label=label(access), kader=kader_of(access)
+            "casussen/consult_first.html",
+            access=access,
+            label=label(access),
+            kader=kader_of(access),
         )
         abort(make_response(page, 403))
 
@@ -102,8 +106,7 @@ def decision_of(access: cases.Access, found: list[cases.RecordView] | None = Non
     """Return what the case's kader concludes from the answers so far."""
     found = found if found is not None else records(access, "antwoord")
     kader = kader_of(access)
-    given = {k: v for k, v in answers_of(found).items() if k in kader.kinds}
-    return evaluate(kader, given)
+    return evaluate(kader, counted(kader, answers_of(found)))
 
 
 def label(access: cases.Access) -> str:

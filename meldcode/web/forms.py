@@ -4,12 +4,17 @@ Every form is a FlaskForm (CSRF), validated on the server; the browser's checks 
 convenience only. The fields with our own messages are in meldcode.web.fields.
 """
 
+import gettext
+from functools import lru_cache
+
 from flask import request
 from flask_wtf import FlaskForm
 from wtforms import DateField
 from wtforms import HiddenField
+from wtforms.i18n import messages_path
 
 from meldcode.kader.i18n import _l
+from meldcode.kader.i18n import get_language
 from meldcode.web.rescue import restored
 
 
@@ -17,6 +22,13 @@ class BaseForm(FlaskForm):
     """A form with the version of the record it edits (0: a new record)."""
 
     versie = HiddenField(default="0")
+
+    class Meta:
+        """WTForms' own few messages (a tampered choice …) in the page's language too."""
+
+        def get_translations(self, form):
+            """Return WTForms' shipped catalogue for the language of this request."""
+            return wtforms_messages(get_language())
 
     def version(self) -> int:
         """Return the version the form was shown with."""
@@ -28,6 +40,12 @@ class BaseForm(FlaskForm):
     def error_list(self) -> list[tuple[str, str]]:
         """Return (field id, first message) for the error summary, in form order."""
         return [(field.id, field.errors[0]) for field in self if field.errors]
+
+
+@lru_cache(maxsize=4)
+def wtforms_messages(language: str) -> gettext.NullTranslations:
+    """Return the catalogue WTForms ships for its own messages (not ours: those are ours)."""
+    return gettext.translation("wtforms", messages_path(), [language], fallback=True)
 
 
 def build(form_class, data: dict | None = None, **kwargs):

@@ -18,6 +18,8 @@ from flask import request
 
 from meldcode.kader import i18n as core_i18n
 from meldcode.kader.words import day
+from meldcode.kader.words import status_label
+from meldcode.kader.words import tel
 from meldcode.web.access import access
 from meldcode.web.routes import Routes
 
@@ -33,13 +35,13 @@ def init_app(app: Flask) -> None:
     app.teardown_request(_forget_language)
     app.after_request(_vary)
     app.jinja_env.add_extension("jinja2.ext.i18n")
-    app.jinja_env.install_gettext_callables(
-        core_i18n.gettext, core_i18n.ngettext, newstyle=True
-    )
+    app.jinja_env.install_gettext_callables(core_i18n.gettext, core_i18n.ngettext, newstyle=True)
     app.add_template_global(language, "language")
     app.add_template_global(current_path, "current_path")
     app.add_template_filter(text_in_language, "t")
     app.add_template_filter(day, "long_date")
+    app.add_template_filter(tel, "tel")
+    app.add_template_global(status_label, "status_label")
     blueprint = Blueprint("taal", __name__)
     routes.register(blueprint)
     app.register_blueprint(blueprint)

@@ -1,68 +1,25 @@
-"""The kader's input questions (vormen, disclosure, pleger_medewerker …): order, relevance, forms.
+"""Forms for a kader's questions, shared by the case wizard and training mode.
 
-An input question is any question that is not an afweging. Most belong to stap 1; the
-question whether Veilig Thuis was asked for advice belongs to stap 2. A few questions only
-make sense after another answer (the acute risk of VGV only when VGV is one of the forms).
+An input question (vormen, disclosure, pleger_medewerker …) is ja/nee or a choice of
+several; an afweging is ja/nee with a required motivation. A participant in training
+answers on the same fields, with the same messages, as a professional on a real case.
 """
 
-from meldcode.kader.i18n import _
-from meldcode.kader.i18n import _l
 from wtforms import RadioField
 from wtforms import SelectMultipleField
 from wtforms.validators import InputRequired
 from wtforms.widgets import CheckboxInput
 from wtforms.widgets import ListWidget
 
-from meldcode.kader import ResolvedKader
+from meldcode.kader.i18n import _l
 from meldcode.kader.model import Question
-from meldcode.web.fields import options
 from meldcode.web.fields import JA_NEE
-from meldcode.web.forms import BaseForm
+from meldcode.web.fields import ja_nee
+from meldcode.web.fields import motivation
+from meldcode.web.fields import options
 from meldcode.web.fields import text_field
+from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import language
-
-# question: (the question it depends on, the answer that makes it relevant)
-CONDITIONS = {
-    "vgv_acuut": ("vormen", "vgv"),
-    "seksueel_misbruik_recent": ("vormen", "seksueel_misbruik"),
-    "pleger_houder": ("pleger_medewerker", "ja"),
-}
-STAP2_QUESTIONS = ("advies_veilig_thuis",)
-
-
-def step_questions(kader: ResolvedKader, number: int) -> list[str]:
-    """Return the input questions of stap 1 or 2, each conditional one after its parent."""
-    inputs = [qid for qid, kind in kader.kinds.items() if kind != "afweging"]
-    if number == 2:
-        return [qid for qid in inputs if qid in STAP2_QUESTIONS]
-    if number != 1:
-        return []
-    ordered = []
-    for qid in inputs:
-        if qid in STAP2_QUESTIONS or qid in CONDITIONS:
-            continue
-        ordered.append(qid)
-        ordered += [c for c in inputs if CONDITIONS.get(c, ("",))[0] == qid]
-    return ordered
-
-
-def relevant(qid: str, answers: dict) -> bool:
-    """Tell whether a question applies given the answers so far."""
-    if qid not in CONDITIONS:
-        return True
-    parent, value = CONDITIONS[qid]
-    given = answers.get(parent)
-    return value in given if isinstance(given, list) else given == value
-
-
-def answer_text(question: Question, value) -> str:
-    """Return an answer as the page shows it, in the page language."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        chosen = [question.choices[v].label.get(language()) for v in value if v in question.choices]
-        return ", ".join(chosen) or _("niets gekozen")
-    return _("Ja") if value == "ja" else _("Nee")
 
 
 def answer_form(qid: str, question: Question) -> type[BaseForm]:
@@ -104,3 +61,29 @@ def form_value(form, qid: str, question: Question):
     if question.kind == "meerkeuze":
         return list(dict.fromkeys(value or []))
     return value
+
+
+def afweging_form(qid: str, question: Question) -> type[BaseForm]:
+    """Return a form class whose radios are named after the question id (``vermoeden`` …)."""
+    lang = language()
+    fields = {
+        qid: ja_nee(
+            question.text.get(lang), hint=question.help.get(lang) if question.help else None
+        ),
+        "motivatie": motivation(
+            _l("Motivering"),
+            hint=_l(
+                "Waarop baseer je dit antwoord? Noem de signalen, het overleg en het gesprek "
+                "waarop je je afweging baseert."
+            ),
+            message=_l("Schrijf op waarom je dit antwoord geeft."),
+        ),
+    }
+    return type("AfwegingForm", (BaseForm,), fields)
+
+
+def question_form(item_qid: str, question: Question) -> type[BaseForm]:
+    """Return the form for any question: an afweging's, else an input question's."""
+    if question.kind == "afweging":
+        return afweging_form(item_qid, question)
+    return answer_form(item_qid, question)

@@ -19,3 +19,8 @@ def init_app(app: Flask) -> None:
 def registry() -> Registry:
     """Return the kaders of the running app."""
     return current_app.extensions[KEY]
+
+
+def kader_choices(language: str) -> list[tuple[str, str]]:
+    """Return (id, title) of every kader, for a form's list of kaders to choose from."""
+    return [(k, registry().get(k).model.title.get(language)) for k in registry().ids()]

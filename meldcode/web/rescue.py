@@ -16,11 +16,11 @@ from flask import g
 from flask import redirect
 from flask import request
 from flask import url_for
-from meldcode.kader.i18n import _
 from flask_wtf.csrf import CSRFError
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.datastructures import MultiDict
 
+from meldcode.kader.i18n import _
 from meldcode.storage import accounts
 from meldcode.storage.models import StashedForm
 from meldcode.web.database import SaveFailed
@@ -73,7 +73,7 @@ def _return_path(token: str | None) -> str:
         adapter.match(request.path, method="GET")
         target = request.path
     except Exception:  # noqa: BLE001 - a POST-only address: go back to the start page
-        target = url_for("cases.index")
+        target = url_for("casussen.index")
     return target + (f"?{PARAM}={token}" if token else "")
 
 

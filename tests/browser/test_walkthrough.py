@@ -13,7 +13,7 @@ import datetime
 import pytest
 from babel.dates import format_date
 
-from meldcode.web import REGISTRY_KEY
+from meldcode.web.registry import KEY as REGISTRY_KEY
 from tests.browser.walk import COLLEAGUE
 from tests.browser.walk import COLLEAGUE_NAME
 from tests.browser.walk import Walker

@@ -31,7 +31,7 @@ CASE_CODE = [
     ROOT / "casus" / "casefile.py",
     ROOT / "casus" / "records.py",
     ROOT / "web" / "casework.py",
-    *sorted((ROOT / "web" / "casus").glob("*.py")),
+    *sorted((ROOT / "web" / "casussen").glob("*.py")),
 ]
 CASE_TABLES = (Case, CaseRecord, CaseEvent, CaseShare)
 TRAINING_TABLES = (store.TrainingSession, store.TrainingParticipant, store.TrainingAnswer)

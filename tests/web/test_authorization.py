@@ -36,20 +36,26 @@ DAY = datetime.date(2026, 9, 15)
 # What a colleague the case is shared with may open (GET) or post to; everything else of the
 # case is the owner's. A page added later is owner-only until it is listed here.
 COLLEAGUE_READS = {
-    "cases.overview",
-    "cases.stap1",
-    "cases.stap4",
-    "cases.stap5",
-    "cases.controleren",
-    "cases.tijdlijn",
-    "cases.vergelijking",
-    "cases.consultatie",
-    "cases.beslissing",
-    "cases.dossier",  # the preview; the PDF download is the owner's
+    "casussen.overview",
+    "casussen.stap1",
+    "casussen.stap4",
+    "casussen.stap5",
+    "casussen.controleren",
+    "casussen.tijdlijn",
+    "casussen.vergelijking",
+    "casussen.consultatie",
+    "casussen.beslissing",
+    "casussen.dossier",  # the preview; the PDF download is the owner's
 }
-COLLEAGUE_POSTS = {"cases.consultatie"}
-HELD_BACK = {"cases.stap4", "cases.stap5", "cases.controleren", "cases.beslissing", "cases.dossier"}
-OWNER_REFUSED = {"cases.consultatie"}  # the colleague's own page; the owner weighs in stap 4–5
+COLLEAGUE_POSTS = {"casussen.consultatie"}
+HELD_BACK = {
+    "casussen.stap4",
+    "casussen.stap5",
+    "casussen.controleren",
+    "casussen.beslissing",
+    "casussen.dossier",
+}
+OWNER_REFUSED = {"casussen.consultatie"}  # the colleague's own page; the owner weighs in stap 4–5
 # What a refused post tries to put in: every kind of field the case forms have.
 ATTEMPT = {
     "versie": "1",
@@ -294,7 +300,7 @@ def test_the_owner_opens_every_case_page(world):
         assert owner.get(url).status_code == expected, (url, endpoint)
     token = token_of(owner)
     actions = {r.endpoint for r in case_rules(wizard_app) if not r.methods & {"GET"}}
-    assert "cases.delen_stoppen" in actions
+    assert "casussen.delen_stoppen" in actions
     for endpoint, _method, _case_id, url in requests(wizard_app, world, people):
         if endpoint in actions:  # a button on another page: it acts, then goes back
             response = owner.client.post(url, data={"csrf_token": token, "klaar": "1"})

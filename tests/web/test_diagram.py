@@ -7,9 +7,9 @@ import pytest
 
 from meldcode import paths
 from meldcode.kader.model_parts import Text
-from meldcode.web.diagram import flow_svg
-from meldcode.web.svg import text_width
-from meldcode.web.svg import wrap
+from meldcode.web.kaders.diagram import flow_svg
+from meldcode.web.kaders.svg import text_width
+from meldcode.web.kaders.svg import wrap
 from tests.appfactory import build_app
 
 SVG = "{http://www.w3.org/2000/svg}"

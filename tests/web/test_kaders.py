@@ -4,7 +4,7 @@ import pytest
 
 from meldcode import paths
 from meldcode.kader import Registry
-from meldcode.web.words import Words
+from meldcode.kader.words import Words
 from tests.web.helpers import get_page
 from tests.web.helpers import html_text
 from tests.web.helpers import section

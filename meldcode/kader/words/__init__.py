@@ -16,6 +16,7 @@ from meldcode.kader.words.labels import ROLES
 from meldcode.kader.words.labels import overleg_met
 from meldcode.kader.words.labels import role_label
 from meldcode.kader.words.labels import status_label
+from meldcode.kader.words.labels import tel
 from meldcode.kader.words.labels import yes_no
 from meldcode.kader.words.rules import ActionLine
 from meldcode.kader.words.rules import Clause
@@ -43,5 +44,6 @@ __all__ = [
     "role_label",
     "status_label",
     "subject_text",
+    "tel",
     "yes_no",
 ]

@@ -32,7 +32,9 @@ def cite(kader: Kader, ref: SourceRef, status: str = "bevestigd") -> Cite:
     doc = kader.sources.get(ref.document)
     anchor = f"bron-{ref.document}"
     if doc is None:  # the linter forbids this; show the bare reference rather than fail
-        return Cite(anchor, ref.document, "", "", ref.section, ref.url, "", status_label(status), True)
+        return Cite(
+            anchor, ref.document, "", "", ref.section, ref.url, "", status_label(status), True
+        )
     return Cite(
         anchor,
         doc.title,

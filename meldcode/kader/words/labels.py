@@ -58,3 +58,8 @@ def overleg_met(code: str) -> str:
 def role_label(role: str) -> str:
     """Return an account's role in words."""
     return str(ROLES.get(role, role))
+
+
+def tel(phone: str) -> str:
+    """Return a ``tel:`` link target: the digits of a phone number (keeping a leading +)."""
+    return "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")

@@ -26,9 +26,7 @@ def day(value: datetime.date | None, language: str | None = None) -> str:
     return format_date(value, "d MMMM y", locale=language or get_language())
 
 
-def moment(
-    value: datetime.datetime, language: str | None = None, pattern: str = MOMENT
-) -> str:
+def moment(value: datetime.datetime, language: str | None = None, pattern: str = MOMENT) -> str:
     """Return a stored time in Dutch local time, e.g. ``14 september 2026, 09:30``."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=datetime.UTC)

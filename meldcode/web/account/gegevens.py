@@ -1,12 +1,10 @@
-"""The account page: your name and language, your password, and logging out everywhere."""
+"""/account: your name and language, your password, and logging out everywhere."""
 
 from flask import flash
 from flask import g
 from flask import redirect
 from flask import render_template
 from flask import url_for
-from meldcode.kader.i18n import _
-from meldcode.kader.i18n import _l
 from wtforms import PasswordField
 from wtforms import RadioField
 from wtforms import StringField
@@ -16,23 +14,26 @@ from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
+from meldcode.kader.words import role_label
 from meldcode.storage import accounts
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
 from meldcode.web.access import access
-from meldcode.web.account import bp
-from meldcode.web.account import check_new_password
-from meldcode.web.account import current_user_fresh
+from meldcode.web.account.common import check_new_password
+from meldcode.web.account.common import current_user_fresh
 from meldcode.web.auditing import audit_in
 from meldcode.web.auditing import audit_now
 from meldcode.web.auth import sign_in
 from meldcode.web.auth import sign_out
-from meldcode.web.beheer import ROLE_LABELS
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session
 from meldcode.web.database import write
 from meldcode.web.forms import BaseForm
+from meldcode.web.routes import Routes
 
+routes = Routes()
 # Each language is named in itself, as in the language switch, so never translated.
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 
@@ -84,7 +85,7 @@ class PasswordForm(BaseForm):
         check_new_password(self, field, context)
 
 
-@bp.get("/account")
+@routes.get("/account")
 @access("authenticated")
 def profile():
     """Show the account: who you are, your language, password and two-factor state."""
@@ -92,12 +93,12 @@ def profile():
     return render_template(
         "account/profile.html",
         user=user,
-        role=ROLE_LABELS.get(user.role, user.role),
+        role=role_label(user.role),
         language_name=dict(LANGUAGES).get(user.language, user.language),
     )
 
 
-@bp.route("/account/gegevens", methods=["GET", "POST"])
+@routes.route("/account/gegevens", methods=["GET", "POST"])
 @access("authenticated")
 def details():
     """Change your name and the language of the pages."""
@@ -121,7 +122,7 @@ def details():
     return render_template("account/details.html", form=form), 400 if form.errors else 200
 
 
-@bp.route("/account/wachtwoord", methods=["GET", "POST"])
+@routes.route("/account/wachtwoord", methods=["GET", "POST"])
 @access("authenticated")
 def password():
     """Change your password; every other session of yours ends."""
@@ -155,7 +156,7 @@ def password():
     return render_template("account/password.html", form=form), 400 if form.errors else 200
 
 
-@bp.post("/account/overal-uitloggen")
+@routes.post("/account/overal-uitloggen")
 @access("authenticated")
 def logout_all():
     """End every session of this account, on every device, this one included."""

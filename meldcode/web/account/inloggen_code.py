@@ -1,4 +1,4 @@
-"""The second factor (TOTP) at login.
+"""/inloggen/code: the second factor (TOTP) at login.
 
 Wrong codes count as failed logins (the same lockout as passwords) and a code works once:
 its time step is stored, so a code seen over someone's shoulder is useless afterwards.
@@ -10,30 +10,30 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
-from meldcode.kader.i18n import _
-from meldcode.kader.i18n import _l
 from wtforms import StringField
 from wtforms.validators import InputRequired
 
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from meldcode.storage import accounts
+from meldcode.storage import throttle
 from meldcode.storage import totp
 from meldcode.storage.models import User
 from meldcode.web.access import access
-from meldcode.web.account import _too_many_from_here
-from meldcode.web.account import bp
+from meldcode.web.account.common import LOGIN_FAILED
 from meldcode.web.auditing import audit_now
+from meldcode.web.auditing import origin
 from meldcode.web.auth import complete_second_factor
 from meldcode.web.auth import sign_out
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
+from meldcode.web.database import session
 from meldcode.web.database import write
 from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import safe_next
+from meldcode.web.routes import Routes
 
-LOCKED = _l(
-    "Dat e-mailadres en wachtwoord horen niet bij elkaar, of het account is tijdelijk "
-    "geblokkeerd. Probeer het opnieuw of vraag je beheerder om hulp."
-)
+routes = Routes()
 
 
 class CodeForm(BaseForm):
@@ -72,7 +72,7 @@ def _check_code(s, user_id: str, code: str) -> str:
     return "ok"
 
 
-@bp.route("/inloggen/code", methods=["GET", "POST"])
+@routes.route("/inloggen/code", methods=["GET", "POST"])
 @access("public")  # the half-signed-in session is checked here; require() would loop
 def second_factor():
     """Ask for the six-digit code from the authenticator app."""
@@ -83,7 +83,7 @@ def second_factor():
     if user.totp_secret_enc is None or g.user_session.second_factor_done:
         return redirect(_landing(target))
     form = CodeForm()
-    if request.method == "POST" and _too_many_from_here():
+    if request.method == "POST" and throttle.too_many_from(session(), origin(), accounts.now()):
         return render_template("account/second_factor.html", form=form, blocked=True), 429
     if form.validate_on_submit():
         try:
@@ -97,7 +97,7 @@ def second_factor():
         if outcome == "locked":
             # Locked out: end the half-open session; the login page says no more than usual.
             sign_out()
-            flash(str(LOCKED), "warning")
+            flash(str(LOGIN_FAILED), "warning")
             return redirect(url_for("account.login"), code=303)
         form.code.errors = [
             _(
@@ -107,9 +107,3 @@ def second_factor():
         ]
     status = 400 if form.errors else 200
     return render_template("account/second_factor.html", form=form), status
-
-
-# The account page, two-factor setup and invitations add their routes to the same blueprint.
-from meldcode.web import account_profile  # noqa: E402,F401
-from meldcode.web import account_totp  # noqa: E402,F401
-from meldcode.web import invitations  # noqa: E402,F401

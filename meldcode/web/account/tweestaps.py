@@ -1,4 +1,4 @@
-"""Two-factor login: set it up with a QR code drawn here, and switch it off again.
+"""/account/tweestaps: set up two-factor login with a QR code drawn here, and switch it off again.
 
 The new secret travels in the form sealed with the data key and bound to the user, so it
 never sits readable in a cookie and cannot be swapped for one of someone else's choosing.
@@ -13,20 +13,19 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
-from meldcode.kader.i18n import _
-from meldcode.kader.i18n import _l
 from wtforms import HiddenField
 from wtforms import PasswordField
 from wtforms.validators import InputRequired
 
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from meldcode.storage import accounts
 from meldcode.storage import totp
 from meldcode.storage.crypto import DecryptionFailed
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
 from meldcode.web.access import access
-from meldcode.web.account import bp
-from meldcode.web.account import current_user_fresh
+from meldcode.web.account.common import current_user_fresh
 from meldcode.web.account.inloggen_code import CodeForm
 from meldcode.web.auditing import audit_in
 from meldcode.web.auditing import audit_now
@@ -36,6 +35,9 @@ from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.database import write
 from meldcode.web.forms import BaseForm
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 
 class SetupForm(CodeForm):
@@ -86,7 +88,7 @@ def _required(user: User) -> bool:
     return bool(organisation and organisation.require_totp)
 
 
-@bp.route("/account/tweestaps", methods=["GET", "POST"])
+@routes.route("/account/tweestaps", methods=["GET", "POST"])
 @access("authenticated")
 def totp_setup():
     """Set up two-factor login: scan the QR code, then confirm with a first code."""
@@ -136,7 +138,7 @@ def _setup_page(form: SetupForm, user: User, secret: str, busy: bool = False) ->
     )
 
 
-@bp.post("/account/tweestaps/uitzetten")
+@routes.post("/account/tweestaps/uitzetten")
 @access("authenticated")
 def totp_disable():
     """Switch two-factor login off, after the current password (not when it is required)."""

@@ -1,74 +1,40 @@
-"""Invitations: a beheerder invites a colleague; the colleague sets a name and password.
+"""/uitnodiging/<token>: a colleague accepts an invitation, choosing a name and password.
 
-There is no mail server: the beheerder copies the one-time link and sends it themselves.
-Only a hash of the token is stored, so the link is shown once, right after inviting.
+A beheerder makes the invitation (/beheer/uitnodigen); only a hash of the token is stored,
+and the account joins the inviting organisation with the role the beheerder chose.
 """
 
 import datetime
 
-from flask import current_app
 from flask import flash
 from flask import g
 from flask import redirect
 from flask import render_template
-from flask import session as cookie
 from flask import url_for
-from meldcode.kader.i18n import _
-from meldcode.kader.i18n import _l
-from wtforms import EmailField
 from wtforms import PasswordField
-from wtforms import RadioField
 from wtforms import StringField
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Email
 from wtforms.validators import EqualTo
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
-from wtforms.validators import ValidationError
 
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from meldcode.storage import accounts
 from meldcode.storage import audit
 from meldcode.storage.models import Organisation
 from meldcode.web.access import access
-from meldcode.web.account import bp as account_bp
-from meldcode.web.account import check_new_password
-from meldcode.web.auditing import audit_in
+from meldcode.web.account.common import check_new_password
 from meldcode.web.auditing import origin
 from meldcode.web.auth import sign_in
-from meldcode.web.beheer import ROLE_LABELS
-from meldcode.web.beheer import bp as beheer_bp
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session
 from meldcode.web.database import write
 from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import language
+from meldcode.web.routes import Routes
 
-SHOWN_ONCE = "uitnodiging"  # cookie key: the new link, kept only until it is shown
-
-
-class InviteForm(BaseForm):
-    """The colleague's e-mail address and role."""
-
-    email = EmailField(
-        _l("E-mailadres van je collega"),
-        [
-            InputRequired(message=_l("Vul het e-mailadres in.")),
-            Email(message=_l("Vul een geldig e-mailadres in.")),
-            Length(max=254),
-        ],
-        render_kw={"spellcheck": "false", "autocomplete": "off"},
-    )
-    role = RadioField(
-        _l("Rol"),
-        [InputRequired(message=_l("Kies een rol."))],
-        choices=[SelectChoice(value, label) for value, label in ROLE_LABELS.items()],
-    )
-
-    def validate_email(self, field):
-        """Refuse an address that already has an account."""
-        if accounts.email_taken(session(), field.data or ""):
-            raise ValidationError(_l("Er is al een account met dit e-mailadres."))
+routes = Routes()
 
 
 class AcceptForm(BaseForm):
@@ -105,55 +71,7 @@ class AcceptForm(BaseForm):
         check_new_password(self, field, [self.name.data or "", *self.context])
 
 
-@beheer_bp.route("/uitnodigen", methods=["GET", "POST"])
-@access("beheer")
-def invite():
-    """Invite a colleague by e-mail address and role; the link is shown on the next page."""
-    form = InviteForm()
-    if form.validate_on_submit():
-        days = int(current_app.config["INVITATION_DAYS"])
-        now = accounts.now()
-
-        def work(s):
-            """Create the invitation and audit it."""
-            token = accounts.create_invitation(
-                s, g.user, form.email.data, form.role.data, now, datetime.timedelta(days=days)
-            )
-            s.flush()
-            found = accounts.find_invitation(s, token, now)
-            audit_in(s, "invite", "invitation", found.id)
-            return token
-
-        try:
-            token = write(work)
-        except SaveFailed:
-            return render_template(
-                "beheer/invite.html", form=form, roles=ROLE_LABELS, busy=True
-            ), 503
-        cookie[SHOWN_ONCE] = token
-        return redirect(url_for("beheer.invited"), code=303)
-    page = render_template("beheer/invite.html", form=form, roles=ROLE_LABELS)
-    return page, 400 if form.errors else 200
-
-
-@beheer_bp.get("/uitnodigen/link")
-@access("beheer")
-def invited():
-    """Show the new invitation link once; a reload says to make a new one if it was lost."""
-    token = cookie.pop(SHOWN_ONCE, None)
-    found = accounts.find_invitation(session(), token, accounts.now()) if token else None
-    if found is None or found.organisation_id != g.user.organisation_id:
-        return render_template("beheer/invited.html", link=None)
-    base = current_app.config["BASE_URL"].rstrip("/")
-    return render_template(
-        "beheer/invited.html",
-        link=f"{base}/uitnodiging/{token}",
-        invitation=found,
-        role=ROLE_LABELS.get(found.role, found.role),
-    )
-
-
-@account_bp.route("/uitnodiging/<token>", methods=["GET", "POST"])
+@routes.route("/uitnodiging/<token>", methods=["GET", "POST"])
 @access("public")
 def invitation(token: str):
     """Accept an invitation: choose a name and password; the account joins the organisation."""

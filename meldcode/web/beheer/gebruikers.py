@@ -1,27 +1,23 @@
-"""Beheer: the organisation's accounts. A beheerder manages people, never reads case content.
+"""/beheer/ and /beheer/gebruikers/…: the organisation's accounts, one by one.
 
-Nothing here shows or links to a case; the case pages decide for themselves who may see a
-case, and a beheerder is not among them unless a colleague shares one.
+A beheerder manages people, never reads case content: nothing here shows or links to a
+case. What each action does to an account is in meldcode.storage.colleagues.
 """
 
-from flask import Blueprint
 from flask import abort
 from flask import flash
 from flask import g
 from flask import redirect
 from flask import render_template
 from flask import url_for
-from meldcode.kader.i18n import _
-from meldcode.kader.i18n import _l
-from sqlalchemy import func
-from sqlalchemy import select
 from wtforms import RadioField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
+from meldcode.kader.words import ROLES
 from meldcode.storage import accounts
-from meldcode.storage import totp
-from meldcode.storage.models import Invitation
+from meldcode.storage import colleagues
 from meldcode.storage.models import User
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
@@ -29,16 +25,11 @@ from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.database import write
+from meldcode.web.fields import options
 from meldcode.web.forms import BaseForm
+from meldcode.web.routes import Routes
 
-bp = Blueprint("beheer", __name__, url_prefix="/beheer")
-
-ROLE_LABELS = {
-    "medewerker": _l("Medewerker"),
-    "aandachtsfunctionaris": _l("Aandachtsfunctionaris"),
-    "beheerder": _l("Beheerder"),
-    "trainer": _l("Trainer"),
-}
+routes = Routes()
 
 
 class RoleForm(BaseForm):
@@ -47,7 +38,7 @@ class RoleForm(BaseForm):
     role = RadioField(
         _l("Rol"),
         [InputRequired(message=_l("Kies een rol."))],
-        choices=[SelectChoice(value, label) for value, label in ROLE_LABELS.items()],
+        choices=options(ROLES.items()),
         description=_l("Na een wijziging van de rol moet de collega opnieuw inloggen."),
     )
 
@@ -60,28 +51,18 @@ def colleague(user_id: str) -> User:
     return found
 
 
-@bp.get("/")
+@routes.get("/")
 @access("beheer")
 def users():
     """List the organisation's accounts and the invitations not yet used."""
     organisation_id = g.user.organisation_id
     now = accounts.now()
-    found = session().scalars(
-        select(User)
-        .where(User.organisation_id == organisation_id)
-        .order_by(func.lower(User.name), User.email)
-    )
-    pending = session().scalars(
-        select(Invitation)
-        .where(
-            Invitation.organisation_id == organisation_id,
-            Invitation.used_at.is_(None),
-            Invitation.expires_at > now,
-        )
-        .order_by(Invitation.expires_at)
-    )
     return render_template(
-        "beheer/users.html", users=found.all(), pending=pending.all(), roles=ROLE_LABELS, now=now
+        "beheer/users.html",
+        users=colleagues.members(session(), organisation_id),
+        pending=colleagues.pending_invitations(session(), organisation_id, now),
+        roles=ROLES,
+        now=now,
     )
 
 
@@ -92,14 +73,14 @@ def _user_page(target: User, form: RoleForm | None = None, status: int = 200):
         "beheer/user.html",
         target=target,
         form=form,
-        roles=ROLE_LABELS,
+        roles=ROLES,
         now=accounts.now(),
         forever=accounts.FOREVER,
     )
     return page, status
 
 
-@bp.get("/gebruikers/<user_id>")
+@routes.get("/gebruikers/<user_id>")
 @access("beheer")
 def user(user_id: str):
     """Show one account: its state, its role, and what a beheerder can do with it."""
@@ -126,7 +107,7 @@ def _save(target: User, change, action: str, object_type: str, message) -> objec
     return redirect(url_for("beheer.user", user_id=target.id), code=303)
 
 
-@bp.post("/gebruikers/<user_id>/rol")
+@routes.post("/gebruikers/<user_id>/rol")
 @access("beheer")
 def role(user_id: str):
     """Change a colleague's role; their sessions end, so the new role starts cleanly."""
@@ -140,80 +121,52 @@ def role(user_id: str):
         return redirect(url_for("beheer.user", user_id=target.id), code=303)
 
     def change(s, fresh, now):
-        """Give the new role and end the user's sessions."""
-        fresh.role = new_role
-        accounts.revoke_all(s, fresh.id, now)
+        """Give the new role (the colleague's sessions end)."""
+        colleagues.change_role(s, fresh, new_role, now)
 
     return _save(target, change, "role_change", "user", _l("De rol is gewijzigd."))
 
 
-@bp.post("/gebruikers/<user_id>/uitzetten")
+@routes.post("/gebruikers/<user_id>/uitzetten")
 @access("beheer")
 def disable(user_id: str):
     """Switch an account off; every session of it ends at once."""
-
-    def change(s, fresh, now):
-        """Disable the account and end its sessions."""
-        fresh.active = False
-        accounts.revoke_all(s, fresh.id, now)
-
     message = _l("Het account staat uit en alle sessies zijn beëindigd.")
-    return _save(colleague(user_id), change, "user_disable", "user", message)
+    return _save(colleague(user_id), colleagues.disable, "user_disable", "user", message)
 
 
-@bp.post("/gebruikers/<user_id>/aanzetten")
+@routes.post("/gebruikers/<user_id>/aanzetten")
 @access("beheer")
 def enable(user_id: str):
     """Switch an account on again."""
-
-    def change(s, fresh, now):
-        """Enable the account again."""
-        fresh.active = True
-
     message = _l("Het account staat weer aan.")
-    return _save(colleague(user_id), change, "user_enable", "user", message)
+    return _save(colleague(user_id), colleagues.enable, "user_enable", "user", message)
 
 
-@bp.post("/gebruikers/<user_id>/ontgrendelen")
+@routes.post("/gebruikers/<user_id>/ontgrendelen")
 @access("beheer")
 def unlock(user_id: str):
     """Lift a lockout after too many failed logins."""
-
-    def change(s, fresh, now):
-        """Lift a lockout."""
-        accounts.unlock(fresh)
-
     message = _l("Het account is ontgrendeld.")
-    return _save(colleague(user_id), change, "update", "lockout", message)
+    return _save(colleague(user_id), colleagues.unlock, "update", "lockout", message)
 
 
-@bp.post("/gebruikers/<user_id>/sessies-beeindigen")
+@routes.post("/gebruikers/<user_id>/sessies-beeindigen")
 @access("beheer")
 def end_sessions(user_id: str):
     """Sign a colleague out on every device (a lost laptop, a shared computer)."""
-
-    def change(s, fresh, now):
-        """End every session of the user."""
-        accounts.revoke_all(s, fresh.id, now)
-
     message = _l("Alle sessies van dit account zijn beëindigd.")
-    return _save(colleague(user_id), change, "session_revoke", "user", message)
+    return _save(colleague(user_id), colleagues.end_sessions, "session_revoke", "user", message)
 
 
-@bp.post("/gebruikers/<user_id>/tweestaps-uitzetten")
+@routes.post("/gebruikers/<user_id>/tweestaps-uitzetten")
 @access("beheer")
 def reset_totp(user_id: str):
     """Switch a colleague's two-factor login off (a lost phone); they set it up again."""
 
     def change(s, fresh, now):
-        """Switch the user's two-factor login off and end their sessions."""
-        totp.set_totp_secret(database().cipher, fresh, None)
-        accounts.revoke_all(s, fresh.id, now)
+        """Switch the user's two-factor login off (their sessions end)."""
+        colleagues.reset_totp(s, database().cipher, fresh, now)
 
     message = _l("Tweestapsverificatie staat uit voor dit account; alle sessies zijn beëindigd.")
     return _save(colleague(user_id), change, "totp_disable", "user", message)
-
-
-# Invitations and the organisation settings add their routes to this blueprint.
-from meldcode.web import beheer_settings  # noqa: E402,F401
-from meldcode.web import invitations  # noqa: E402,F401

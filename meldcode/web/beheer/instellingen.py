@@ -1,71 +1,35 @@
-"""Beheer: the organisation's settings, and its audit log (metadata only, never content)."""
+"""/beheer/instellingen: the organisation's default kader, retention period, two-factor rule."""
 
-import datetime
 import re
-from zoneinfo import ZoneInfo
 
 from flask import flash
 from flask import g
 from flask import redirect
 from flask import render_template
 from flask import url_for
-from flask_babel import format_datetime
-from meldcode.kader.i18n import _
-from meldcode.kader.i18n import _l
-from sqlalchemy import select
 from wtforms import RadioField
 from wtforms import SelectField
 from wtforms import StringField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 from wtforms.validators import ValidationError
 
-from meldcode.storage import audit
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from meldcode.storage.models import Organisation
-from meldcode.storage.models import User
-from meldcode.web.registry import registry
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
-from meldcode.web.auditing import audit_now
 from meldcode.web.auth import forget_org_settings
-from meldcode.web.beheer import ROLE_LABELS
-from meldcode.web.beheer import bp
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session
 from meldcode.web.database import write
+from meldcode.web.fields import JA_NEE
+from meldcode.web.fields import options
 from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import language
+from meldcode.web.registry import kader_choices
+from meldcode.web.routes import Routes
 
-AUDIT_ROWS = 200
-LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # stored times are UTC; readers are in NL
-ACTION_LABELS = {
-    "view": _l("Bekeken"),
-    "create": _l("Aangemaakt"),
-    "update": _l("Gewijzigd"),
-    "delete": _l("Verwijderd"),
-    "share": _l("Gedeeld"),
-    "unshare": _l("Delen gestopt"),
-    "export": _l("Geëxporteerd"),
-    "import": _l("Geïmporteerd"),
-    "archive": _l("Gesloten"),
-    "purge": _l("Automatisch verwijderd"),
-    "login": _l("Ingelogd"),
-    "login_failed": _l("Inloggen mislukt"),
-    "logout": _l("Uitgelogd"),
-    "logout_all": _l("Overal uitgelogd"),
-    "denied": _l("Geweigerd"),
-    "role_change": _l("Rol gewijzigd"),
-    "invite": _l("Uitgenodigd"),
-    "user_disable": _l("Account uitgezet"),
-    "user_enable": _l("Account aangezet"),
-    "settings": _l("Instellingen gewijzigd"),
-    "session_revoke": _l("Sessies beëindigd"),
-    "totp_enable": _l("Tweestapsverificatie aangezet"),
-    "totp_disable": _l("Tweestapsverificatie uitgezet"),
-    "setup": _l("Organisatie ingericht"),
-    "conflict": _l("Niet opgeslagen: tegelijk gewijzigd"),
-    "save_failed": _l("Opslaan mislukt"),
-}
+routes = Routes()
 
 
 class SettingsForm(BaseForm):
@@ -92,7 +56,7 @@ class SettingsForm(BaseForm):
     require_totp = RadioField(
         _l("Tweestapsverificatie verplicht voor iedereen?"),
         [InputRequired(message=_l("Kies ja of nee."))],
-        choices=[SelectChoice("ja", _l("Ja")), SelectChoice("nee", _l("Nee"))],
+        choices=options(JA_NEE),
         description=_l(
             "Bij ja moet iedereen zonder tweestapsverificatie die eerst instellen voordat "
             "hij verder kan, jij ook. Aangeraden: deze tool bevat zeer gevoelige gegevens."
@@ -106,7 +70,7 @@ class SettingsForm(BaseForm):
             raise ValidationError(_l("Vul een heel getal van 0 tot en met 3650 in."))
 
 
-@bp.route("/instellingen", methods=["GET", "POST"])
+@routes.route("/instellingen", methods=["GET", "POST"])
 @access("beheer")
 def settings():
     """Change the organisation's default kader, retention period and two-factor rule."""
@@ -117,9 +81,7 @@ def settings():
         "require_totp": "ja" if organisation.require_totp else "nee",
     }
     form = SettingsForm(data=current)
-    form.default_kader.choices = [
-        SelectChoice(k, registry().get(k).model.title.get(language())) for k in registry().ids()
-    ]
+    form.default_kader.choices = options(kader_choices(language()))
     if form.validate_on_submit():
 
         def work(s):
@@ -138,32 +100,3 @@ def settings():
         flash(_("De instellingen zijn opgeslagen."), "success")
         return redirect(url_for("beheer.settings"), code=303)
     return render_template("beheer/settings.html", form=form), 400 if form.errors else 200
-
-
-def local_time(moment: datetime.datetime) -> str:
-    """Return a stored UTC time as Dutch local date and time."""
-    here = moment.replace(tzinfo=datetime.UTC).astimezone(LOCAL_TIME)
-    return format_datetime(here, "d MMM y HH:mm:ss", rebase=False)
-
-
-@bp.get("/logboek")
-@access("beheer")
-def audit_log():
-    """Show the newest rows of the organisation's audit log: who did what, never content."""
-    organisation_id = g.user.organisation_id
-    rows = audit.recent(session(), organisation_id, limit=AUDIT_ROWS)
-    people = {
-        u.id: u.name or u.email
-        for u in session().scalars(select(User).where(User.organisation_id == organisation_id))
-    }
-    # Reading the log is itself logged (NEN 7513).
-    audit_now("view", "audit_log", organisation_id)
-    return render_template(
-        "beheer/audit.html",
-        rows=rows,
-        people=people,
-        actions=ACTION_LABELS,
-        roles=ROLE_LABELS,
-        when=local_time,
-        limit=AUDIT_ROWS,
-    )

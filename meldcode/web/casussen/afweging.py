@@ -1,4 +1,4 @@
-"""One afweging per page: the kader's question, ja or nee, and the professional's motivation.
+"""/afweging/<qid>: one afweging per page, ja or nee, with the professional's motivation.
 
 The answer is stored as an ``antwoord`` record keyed by the question id, in the decision
 contract's vocabulary. When a norm overrules the answer (a disclosure), the page says so
@@ -10,6 +10,8 @@ from flask import url_for
 
 from meldcode.casus.records import Antwoord
 from meldcode.kader.i18n import _l
+from meldcode.kader.layout import overruled
+from meldcode.kader.layout import placed_in
 from meldcode.kader.words import Words
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
@@ -18,41 +20,19 @@ from meldcode.web.casework import open_case
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import edit
 from meldcode.web.casussen.uitkomst import fresh_decision
-from meldcode.web.casussen.uitkomst import overruled
-from meldcode.web.casussen.uitkomst import placed_in
-from meldcode.web.fields import ja_nee
-from meldcode.web.fields import motivation
-from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import language
+from meldcode.web.questions import afweging_form
 from meldcode.web.routes import Routes
 
 routes = Routes()
 
-STEP_ENDPOINTS = {4: "cases.stap4", 5: "cases.stap5"}
-
-
-def afweging_form(qid: str, question, lang: str) -> type:
-    """Return a form class whose radios are named after the question id (``vermoeden`` …)."""
-    fields = {
-        qid: ja_nee(
-            question.text.get(lang), hint=question.help.get(lang) if question.help else None
-        ),
-        "motivatie": motivation(
-            _l("Motivering"),
-            hint=_l(
-                "Waarop baseer je dit antwoord? Noem de signalen, het overleg en het gesprek "
-                "waarop je je afweging baseert."
-            ),
-            message=_l("Schrijf op waarom je dit antwoord geeft."),
-        ),
-    }
-    return type("AfwegingForm", (BaseForm,), fields)
+STEP_ENDPOINTS = {4: "casussen.stap4", 5: "casussen.stap5"}
 
 
 def step_page(kader, qid: str, case_id: str) -> str:
     """Return the step page where an afweging is answered."""
     number = placed_in(kader).get(qid, 5)
-    return url_for(STEP_ENDPOINTS.get(number, "cases.stap5"), case_id=case_id)
+    return url_for(STEP_ENDPOINTS.get(number, "casussen.stap5"), case_id=case_id)
 
 
 def _next_page(kader, qid: str):
@@ -62,7 +42,7 @@ def _next_page(kader, qid: str):
         """Return the next needed afweging of this case, else its step page."""
         needed = [q for q in fresh_decision(case_id).nog_nodig if q != qid]
         if needed:
-            return url_for("cases.afweging", case_id=case_id, qid=needed[0])
+            return url_for("casussen.afweging", case_id=case_id, qid=needed[0])
         return step_page(kader, qid, case_id)
 
     return target
@@ -101,14 +81,14 @@ def afweging(case_id: str, qid: str):
     lang = language()
     page = RecordPage(
         kind="antwoord",
-        form=afweging_form(qid, question, lang),
+        form=afweging_form(qid, question),
         title=Words(kader.model, lang).question(qid),
         back=lambda cid: step_page(kader, qid, cid),
         to_payload=lambda form, _found: Antwoord(
             antwoord=form[qid].data, motivatie=form.motivatie.data.strip()
         ),
         to_data=lambda payload: {qid: payload.antwoord, "motivatie": payload.motivatie},
-        template="cases/afweging.html",
+        template="casussen/afweging.html",
         context=_context(qid),
         save_label=_l("Opslaan en verder"),
         after_save=_next_page(kader, qid),

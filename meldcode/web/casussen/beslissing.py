@@ -1,4 +1,4 @@
-"""Stap 5, the decision: what the kader concludes and why, and what the professional decides.
+"""/beslissing: what the kader concludes and why, and what the professional decides.
 
 The page shows the engine's decision in full (Beslissing 1 and 2, route, actions, the trace
 with every rule id and source, norms, special cases, warnings, the kader version). The
@@ -25,9 +25,7 @@ from meldcode.web.casework import open_case
 from meldcode.web.casework import records
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import edit
-from meldcode.web.casussen.uitkomst import actions
 from meldcode.web.casussen.uitkomst import saved_decision
-from meldcode.web.casussen.uitkomst import snapshot
 from meldcode.web.fields import choice
 from meldcode.web.fields import date_field
 from meldcode.web.fields import ja_nee
@@ -115,7 +113,7 @@ def _payload(form, _found) -> Beslissing:
         hulp=decision.hulp if follows else form.hulp.data == "ja",
         motivatie=(form.motivatie.data or "").strip(),
         datum=form.datum.data,
-        uitkomst=snapshot(decision),
+        uitkomst=decision.snapshot(),
     )
 
 
@@ -144,13 +142,14 @@ def _context(found) -> dict:
     everything = records(found)
     decision = decision_of(found, everything)
     saved = saved_decision(everything)
+    words = Words(kader.model, lang)
     return {
         "decision": decision,
         "contract": decision.to_contract(lang),
-        "words": Words(kader.model, lang),
-        "acties": actions(kader, decision.acties, lang),
+        "words": words,
+        "acties": words.action_lines(decision.acties),
         "saved": saved,
-        "changed": saved is not None and saved.payload.uitkomst != snapshot(decision),
+        "changed": saved is not None and saved.payload.uitkomst != decision.snapshot(),
         "route": kader.model.routes.get(decision.route),
     }
 
@@ -159,10 +158,10 @@ BESLISSING = RecordPage(
     kind="beslissing",
     form=BeslissingForm,
     title=_l("Beslissen"),
-    back=lambda case_id: url_for("cases.stap5", case_id=case_id),
+    back=lambda case_id: url_for("casussen.stap5", case_id=case_id),
     to_payload=_payload,
     to_data=_data,
-    template="cases/beslissing.html",
+    template="casussen/beslissing.html",
     prepare=_prepare,
     context=_context,
     save_label=_l("Beslissing vastleggen"),
@@ -184,7 +183,7 @@ def beslissing(case_id: str):
             access=found,
             label=label(found),
             kader=kader_of(found),
-            back_url=url_for("cases.overview", case_id=case_id),
+            back_url=url_for("casussen.overview", case_id=case_id),
             **_context(found),
         )
     return edit(BESLISSING, case_id, "")

@@ -1,4 +1,4 @@
-"""Collegial consultation inside the tool: a colleague's advice and own, independent afwegingen.
+"""/consultatie: a colleague's advice and own, independent afwegingen on a shared case.
 
 The colleague reads the signals, consultations and conversations, and answers each
 afweging without seeing the owner's answers; those show only after the colleague marks the
@@ -16,6 +16,7 @@ from wtforms.validators import Optional
 from meldcode.casus.records import Consultatie
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
+from meldcode.kader.words import OVERLEG_MET
 from meldcode.storage import cases
 from meldcode.web.access import access
 from meldcode.web.casework import kader_of
@@ -23,10 +24,7 @@ from meldcode.web.casework import open_case
 from meldcode.web.casework import records
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import edit
-from meldcode.web.casussen.stap_common import MET
 from meldcode.web.casussen.stap_common import by_date
-from meldcode.web.casussen.stap_common import names
-from meldcode.web.database import session
 from meldcode.web.fields import JA_NEE
 from meldcode.web.fields import options
 from meldcode.web.fields import text_field
@@ -109,17 +107,17 @@ def _page(kader, done: bool) -> RecordPage:
     def after_save(case_id: str) -> str:
         """Go to the comparison once the consultation is done, else to the case."""
         if done or request.form.get("klaar"):
-            return url_for("cases.vergelijking", case_id=case_id)
-        return url_for("cases.overview", case_id=case_id)
+            return url_for("casussen.vergelijking", case_id=case_id)
+        return url_for("casussen.overview", case_id=case_id)
 
     return RecordPage(
         kind="consultatie",
         form=consult_form(kader),
         title=_l("Meedenken over deze casus"),
-        back=lambda case_id: url_for("cases.overview", case_id=case_id),
+        back=lambda case_id: url_for("casussen.overview", case_id=case_id),
         to_payload=to_payload,
         to_data=to_data,
-        template="cases/consultatie.html",
+        template="casussen/consultatie.html",
         context=lambda found: _read_only(found, kader, done),
         save_label=_l("Opslaan"),
         after_save=after_save,
@@ -137,7 +135,7 @@ def _read_only(found: cases.Access, kader, done: bool) -> dict:
         "gesprekken": by_date(all_records, "gesprek"),
         "overslaan": skipped[0] if skipped else None,
         "afwegingen": [(q, kader.model.questions[q]) for q in kader.model.afwegingen()],
-        "met_labels": dict(MET),
+        "met_labels": OVERLEG_MET,
         "reasons": kader.model.gesprek.skip_reasons,
         "done": done,
     }
@@ -153,26 +151,3 @@ def consultatie(case_id: str):
     mine = [r for r in records(found, "consultatie") if r.key == g.user.id]
     done = bool(mine and mine[0].payload.klaar)
     return edit(_page(kader_of(found), done), case_id, g.user.id)
-
-
-def colleague_rows(found: cases.Access, all_records: list[cases.RecordView]) -> list[dict]:
-    """Return the colleagues asked to think along, with how far their consultation is."""
-    consults = {r.key: r for r in all_records if r.kind == "consultatie"}
-    shared = cases.shares(session(), found.case)
-    ids = list(dict.fromkeys(shared + list(consults)))
-    known = names(found, ids)
-    rows = []
-    for user_id in ids:
-        record = consults.get(user_id)
-        state = (
-            "klaar" if record and record.payload.klaar else "bezig" if record else "niet_begonnen"
-        )
-        rows.append(
-            {
-                "id": user_id,
-                "name": known.get(user_id, _("onbekende collega")),
-                "state": state,
-                "shared": user_id in shared,
-            }
-        )
-    return rows

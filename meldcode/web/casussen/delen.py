@@ -1,4 +1,4 @@
-"""Sharing a case with a colleague of the same organisation, so they can think along.
+"""/delen: sharing a case with a colleague of the same organisation, so they can think along.
 
 Only the owner shares. Only active colleagues who may work on cases qualify; never someone
 of another organisation and never a trainer. The check runs again inside the write.
@@ -112,11 +112,11 @@ def delen(case_id: str):
             else:
                 if done:
                     flash(_("De casus is gedeeld."), "success")
-                    return redirect(url_for("cases.delen", case_id=case_id), code=303)
+                    return redirect(url_for("casussen.delen", case_id=case_id), code=303)
                 form.collega.errors = [_("Kies een collega uit de lijst.")]
     known = names(found, shared)
     return render_template(
-        "cases/share.html",
+        "casussen/share.html",
         access=found,
         label=label(found),
         kader=kader_of(found),
@@ -148,4 +148,4 @@ def delen_stoppen(case_id: str, user_id: str):
         flash(NOT_SAVED, "warning")
     else:
         flash(_("Delen gestopt. De collega kan de casus niet meer openen."), "success")
-    return redirect(url_for("cases.delen", case_id=case_id), code=303)
+    return redirect(url_for("casussen.delen", case_id=case_id), code=303)

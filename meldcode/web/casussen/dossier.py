@@ -1,53 +1,40 @@
-"""The dossier in the app: an HTML preview and the PDF download of a case.
+"""/dossier and /dossier.pdf: the dossier of a case, as an HTML preview and as a PDF.
 
 The preview is the dossier's own content (templates/dossier/_inhoud.html) on a page of its
 own, styled by the same print stylesheet. A download takes one of the machine's render
-slots (meldcode.dossier.limit: at most ``PDF_CONCURRENCY`` renders at once, across every
-worker); when none is free, the user gets a page that tries again by itself. Each download
-is written to the case's event log and the audit trail ("export"), never its content.
+slots (meldcode.web.printing); when none is free, the user gets a page that tries again by
+itself. Each download is written to the case's event log and the audit trail ("export"),
+never its content.
 """
 
-from pathlib import Path
-
 from flask import Response
-from flask import current_app
-from flask import render_template
 from flask import request
 from flask import url_for
 
-from meldcode.dossier import render
 from meldcode.dossier.build import Dossier
 from meldcode.dossier.build import build
-from meldcode.dossier.limit import Busy
-from meldcode.dossier.limit import RenderSlots
-from meldcode.kader import evaluate
+from meldcode.dossier.build import decide
 from meldcode.storage import cases
 from meldcode.storage.casefile_io import export_case
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
 from meldcode.web.casework import hold_back_weighing
-from meldcode.web.casework import kader_of
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
+from meldcode.web.casussen.stap_common import case_page
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.i18n import language as page_language
+from meldcode.web.printing import in_a_slot
+from meldcode.web.printing import renderer
+from meldcode.web.printing import waiting
+from meldcode.web.registry import registry
 from meldcode.web.routes import Routes
 
 routes = Routes()
-
-SLOTS = "meldcode_dossier_slots"
 LANGUAGES = ("nl", "en")
 RETRY_SECONDS = 5
-
-
-def init_app(app) -> None:
-    """Set up the render slots, and load WeasyPrint and the fonts now, not on a download."""
-    folder = Path(app.config["INSTANCE_PATH"])
-    app.extensions[SLOTS] = RenderSlots(folder, app.config.get("PDF_CONCURRENCY", 0))
-    if app.config.get("PDF_WARM_UP", True):
-        render.shared(warm=True, registry=app.extensions.get("meldcode_registry"))
 
 
 def dossier_language() -> str:
@@ -59,10 +46,7 @@ def dossier_language() -> str:
 def dossier_view(found: cases.Access, language: str) -> Dossier:
     """Build the dossier of a stored case, through the case file as the command line does."""
     casefile = export_case(session(), database().cipher, found.case)
-    kader = kader_of(found)
-    # Only answers the kader knows count, as on every other page (casework.decision_of).
-    given = {k: v for k, v in casefile.antwoorden.items() if k in kader.kinds}
-    return build(casefile, evaluate(kader, given), language)
+    return build(casefile, decide(casefile, registry()), language)
 
 
 @routes.get("/<case_id>/dossier")
@@ -73,11 +57,11 @@ def dossier(case_id: str):
     hold_back_weighing(found)
     language = dossier_language()
     view = dossier_view(found, language)
-    return render_template(
-        "cases/dossier_bekijken.html",
-        access=found,
+    return case_page(
+        found,
+        "casussen/dossier_bekijken.html",
         view=view,
-        content=render.shared(warm=False).content(view),
+        content=renderer().content(view),
         stylesheet=url_for("static", filename="css/dossier.css"),
         other="en" if language == "nl" else "nl",
     )
@@ -89,12 +73,9 @@ def dossier_pdf(case_id: str):
     """Download the dossier as a tagged PDF, or wait on a page that tries again by itself."""
     found = open_case(case_id, owner_only=True)
     language = dossier_language()
-    renderer = render.shared(warm=False)  # made and warmed at app start (init_app)
-    try:
-        with current_app.extensions[SLOTS].slot():
-            pdf = renderer.pdf(dossier_view(found, language))
-    except Busy:
-        return waiting(case_id)
+    pdf = in_a_slot(lambda: renderer().pdf(dossier_view(found, language)))
+    if pdf is None:
+        return waiting_page(case_id)
 
     def work(s, a, u):
         """Record the download in the case's log and the audit trail (never the content)."""
@@ -105,7 +86,7 @@ def dossier_pdf(case_id: str):
         save_case(case_id, work)
     except SaveFailed:
         # An export that cannot be audited is not handed out.
-        return waiting(case_id, not_saved=True)
+        return waiting_page(case_id, not_saved=True)
     response = Response(pdf, mimetype="application/pdf")
     # A generic name: the file name must not carry the label into download folders.
     name = f"meldcode-dossier-{case_id[:8]}-{language}.pdf"
@@ -114,20 +95,15 @@ def dossier_pdf(case_id: str):
     return response
 
 
-def waiting(case_id: str, not_saved: bool = False):
+def waiting_page(case_id: str, not_saved: bool = False):
     """Return the page that asks the user to wait and tries the download again by itself."""
-    automatic = request.args.get("vanzelf") != "nee"
-    retry = url_for("cases.dossier_pdf", case_id=case_id, taal=dossier_language())
-    manual = url_for("cases.dossier_pdf", case_id=case_id, taal=dossier_language(), vanzelf="nee")
-    response = Response(
-        render_template(
-            "cases/dossier_wachten.html",
-            case_id=case_id,
-            seconds=RETRY_SECONDS if automatic else None,
-            retry=retry,
-            manual=manual,
-            not_saved=not_saved,
-        )
+    language = dossier_language()
+    return waiting(
+        "casussen/dossier_wachten.html",
+        RETRY_SECONDS,
+        case_id=case_id,
+        refresh=request.args.get("vanzelf") != "nee",
+        retry=url_for("casussen.dossier_pdf", case_id=case_id, taal=language),
+        manual=url_for("casussen.dossier_pdf", case_id=case_id, taal=language, vanzelf="nee"),
+        not_saved=not_saved,
     )
-    response.headers["Cache-Control"] = "no-store"
-    return response

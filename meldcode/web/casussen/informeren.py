@@ -1,4 +1,4 @@
-"""Informing the persons involved before melden, or the kader's exception that applied.
+"""/informeren: informing the persons involved before melden, or the kader's exception that applied.
 
 The KNMG asks to record who was informed, how they reacted, whether objections could be
 met, and the attempts made to reach someone. Not informing beforehand needs one of the
@@ -112,9 +112,9 @@ INFORMEREN = RecordPage(
     kind="informeren",
     form=InformerenForm,
     title=_l("Betrokkenen informeren over de melding"),
-    back=lambda case_id: url_for("cases.stap5", case_id=case_id),
+    back=lambda case_id: url_for("casussen.stap5", case_id=case_id),
     to_payload=_informeren_payload,
-    template="cases/informeren.html",
+    template="casussen/informeren.html",
     prepare=_exceptions,
     context=_informeren_context,
 )

@@ -1,4 +1,4 @@
-"""The case's settings (owner only): its label, the case file download, deleting it now.
+"""/instellingen, /exporteren, /verwijderen: the case's label, its file, deleting it (owner).
 
 Closing and reopening are in meldcode.web.casussen.sluiten. The download carries a generic
 file name and is audited; deleting removes everything and audits only that it happened.
@@ -21,7 +21,7 @@ from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
 from meldcode.web.casussen.lijst import LabelForm
-from meldcode.web.casussen.sluiten import render_settings
+from meldcode.web.casussen.stap_common import settings_page
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.forms import BaseForm
@@ -49,11 +49,13 @@ def instellingen(case_id: str):
         try:
             save_case(case_id, work)
         except SaveFailed:
-            return render_settings(found, "cases/instellingen.html", 503, form=form, not_saved=True)
+            return settings_page(
+                found, "casussen/instellingen.html", 503, form=form, not_saved=True
+            )
         flash(_("Het label is gewijzigd."), "success")
-        return redirect(url_for("cases.instellingen", case_id=case_id), code=303)
+        return redirect(url_for("casussen.instellingen", case_id=case_id), code=303)
     status = 400 if form.errors else 200
-    return render_settings(found, "cases/instellingen.html", status, form=form, rescued=rescued)
+    return settings_page(found, "casussen/instellingen.html", status, form=form, rescued=rescued)
 
 
 @routes.post("/<case_id>/exporteren")
@@ -77,7 +79,7 @@ def exporteren(case_id: str):
             _("Niet opgeslagen: de database was even niet bereikbaar. Probeer het opnieuw."),
             "warning",
         )
-        return redirect(url_for("cases.instellingen", case_id=case_id), code=303)
+        return redirect(url_for("casussen.instellingen", case_id=case_id), code=303)
     response = Response(text, mimetype="application/yaml")
     # A generic name: the file name must not carry the label into download folders.
     name = f"meldcode-casus-{case_id[:8]}.yaml"
@@ -102,9 +104,9 @@ def verwijderen(case_id: str):
         try:
             save_case(case_id, work)
         except SaveFailed:
-            return render_settings(
-                found, "cases/instellingen_verwijderen.html", 503, form=form, not_saved=True
+            return settings_page(
+                found, "casussen/instellingen_verwijderen.html", 503, form=form, not_saved=True
             )
         flash(_("De casus is verwijderd."), "success")
-        return redirect(url_for("cases.index"), code=303)
-    return render_settings(found, "cases/instellingen_verwijderen.html", form=form)
+        return redirect(url_for("casussen.index"), code=303)
+    return settings_page(found, "casussen/instellingen_verwijderen.html", form=form)

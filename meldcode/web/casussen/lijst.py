@@ -1,4 +1,4 @@
-"""The case list and creating a case."""
+"""/casussen and /casussen/nieuw: the case list, and starting a case."""
 
 import datetime
 
@@ -32,6 +32,7 @@ from meldcode.web.forms import BaseForm
 from meldcode.web.forms import build
 from meldcode.web.forms import localise_date_errors
 from meldcode.web.i18n import language
+from meldcode.web.registry import kader_choices
 from meldcode.web.registry import registry
 from meldcode.web.routes import Routes
 
@@ -118,7 +119,7 @@ def index():
                 "due": case.evaluation_date is not None and case.evaluation_date <= today,
             }
         )
-    return render_template("cases/index.html", rows=rows, today=today)
+    return render_template("casussen/index.html", rows=rows, today=today)
 
 
 @routes.route("/nieuw", methods=["GET", "POST"])
@@ -127,9 +128,7 @@ def new():
     """Start a case; the kader version valid on the date the worry started is stored with it."""
     organisation = session().get(Organisation, g.user.organisation_id)
     form, rescued = build(NewCaseForm, {"kader": organisation.default_kader})
-    form.kader.choices = [
-        (k, registry().get(k).model.title.get(language())) for k in registry().ids()
-    ]
+    form.kader.choices = kader_choices(language())
     if form.validate_on_submit():
         try:
             kader = registry().valid_on(form.kader.data, form.zorg_sinds.data)
@@ -140,7 +139,7 @@ def new():
                     "afwegingskader. Controleer de datum."
                 )
             ]
-            return render_template("cases/new.html", form=form), 400
+            return render_template("casussen/new.html", form=form), 400
 
         def work(s):
             """Create the case and record who created it."""
@@ -160,9 +159,9 @@ def new():
         try:
             case_id = write(work)
         except SaveFailed:
-            return render_template("cases/new.html", form=form, not_saved=True), 503
+            return render_template("casussen/new.html", form=form, not_saved=True), 503
         flash(_("De casus is aangemaakt. Begin met stap 1: de signalen."), "success")
-        return redirect(url_for("cases.overview", case_id=case_id), code=303)
+        return redirect(url_for("casussen.overview", case_id=case_id), code=303)
     localise_date_errors(form)
-    page = render_template("cases/new.html", form=form, rescued=rescued)
+    page = render_template("casussen/new.html", form=form, rescued=rescued)
     return page, 400 if form.errors else 200

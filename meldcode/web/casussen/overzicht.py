@@ -1,4 +1,7 @@
-"""The task list of a case: its five steps with honest statuses, and where the decision stands."""
+"""/<case_id>: the task list of a case, its five steps and where the decision stands.
+
+Also /stap/<n>/klaar, where the professional marks a step done (or open again).
+"""
 
 from flask import abort
 from flask import flash
@@ -27,11 +30,11 @@ from meldcode.web.routes import Routes
 routes = Routes()
 
 STEP_ENDPOINTS = {
-    1: "cases.stap1",
-    2: "cases.stap2",
-    3: "cases.stap3",
-    4: "cases.stap4",
-    5: "cases.stap5",
+    1: "casussen.stap1",
+    2: "casussen.stap2",
+    3: "casussen.stap3",
+    4: "casussen.stap4",
+    5: "casussen.stap5",
 }
 
 
@@ -51,7 +54,7 @@ def overview(case_id: str):
     states = progress.step_states(kader, kinds)
     decision = decision_of(found, all_records)
     return render_template(
-        "cases/overview.html",
+        "casussen/overview.html",
         access=found,
         label=label(found),
         kader=kader,
@@ -99,11 +102,11 @@ def step_done(case_id: str, number: int):
             _("Niet opgeslagen: de database was even niet bereikbaar. Probeer het opnieuw."),
             "warning",
         )
-        return redirect(url_for("cases.overview", case_id=case_id), code=303)
+        return redirect(url_for("casussen.overview", case_id=case_id), code=303)
     flash(
         _("Stap %(n)d is afgerond.", n=number)
         if done
         else _("Stap %(n)d staat weer open.", n=number),
         "success",
     )
-    return redirect(url_for("cases.overview", case_id=case_id), code=303)
+    return redirect(url_for("casussen.overview", case_id=case_id), code=303)

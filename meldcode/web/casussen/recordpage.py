@@ -44,7 +44,7 @@ class RecordPage:
     back: Callable[[str], str]
     to_payload: Callable
     to_data: Callable = field(default=lambda payload: payload.model_dump())
-    template: str = "cases/record_form.html"
+    template: str = "casussen/record_form.html"
     prepare: Callable | None = None
     context: Callable | None = None
     intro: object = None
@@ -164,7 +164,7 @@ def delete(page: RecordPage, case_id: str, key: str):
     def show(**extra):
         """Render the question page, with extra context (e.g. that it was not saved)."""
         return render_template(
-            "cases/delete.html",
+            "casussen/delete.html",
             page=page,
             form=form,
             access=access,

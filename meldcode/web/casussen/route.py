@@ -1,4 +1,4 @@
-"""A route that replaces the afwegingen: the meldplicht when a staff member is the suspect.
+"""/route/<step>: a route that replaces the afwegingen, such as the meldplicht for staff.
 
 In onderwijs and kinderopvang the staff member does not weigh: they report at once, and
 the board or provider consults the vertrouwensinspecteur. Stap 4 and 5 then show the
@@ -18,7 +18,7 @@ from meldcode.web.casework import open_case
 from meldcode.web.casework import records
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import edit
-from meldcode.web.casussen.uitkomst import actions
+from meldcode.web.casussen.uitkomst import route_context
 from meldcode.web.fields import date_field
 from meldcode.web.fields import ja_nee
 from meldcode.web.fields import text_field
@@ -27,29 +27,6 @@ from meldcode.web.i18n import language
 from meldcode.web.routes import Routes
 
 routes = Routes()
-
-INSPECTOR = "vertrouwensinspecteur"
-
-
-def ordered_steps(route) -> list:
-    """Return a route's steps as (id, step) in number order."""
-    return sorted(route.steps.items(), key=lambda item: item[1].number)
-
-
-def route_context(kader, decision, everything) -> dict:
-    """Return what a page needs to show the route that applies, or an empty route."""
-    route = kader.model.routes.get(decision.route)
-    if route is None:
-        return {"route": None, "route_steps": [], "route_actions": [], "inspector": None}
-    done = {r.key: r for r in everything if r.kind == "route_stap"}
-    return {
-        "route": route,
-        "route_id": decision.route,
-        "route_steps": [(sid, step, done.get(sid)) for sid, step in ordered_steps(route)],
-        "route_actions": actions(kader, decision.acties, language()),
-        "inspector": kader.model.contacts.get(INSPECTOR),
-        "route_warnings": decision.warnings(language()),
-    }
 
 
 class RouteStapForm(BaseForm):
@@ -97,7 +74,7 @@ def route_stap(case_id: str, step_id: str):
         title=_l(
             "Stap %(number)s: %(title)s", number=step.number, title=step.title.get(language())
         ),
-        back=lambda cid: url_for("cases.stap5", case_id=cid),
+        back=lambda cid: url_for("casussen.stap5", case_id=cid),
         to_payload=lambda form, _found: RouteStap(
             gedaan=form.gedaan.data == "ja",
             datum=form.datum.data,
@@ -108,7 +85,7 @@ def route_stap(case_id: str, step_id: str):
             "datum": payload.datum,
             "toelichting": payload.toelichting,
         },
-        template="cases/meldplicht_stap.html",
+        template="casussen/meldplicht_stap.html",
         context=_context(step_id),
     )
     return edit(page, case_id, step_id)

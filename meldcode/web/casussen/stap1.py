@@ -1,4 +1,8 @@
-"""Stap 1: the signals, facts kept apart from interpretation, with what contradicts them."""
+"""/stap-1: the signals, facts kept apart from interpretation, with what contradicts them.
+
+The page also lists stap 1's input questions (meldcode.web.casussen.stap1_vraag), the
+checks the kader asks for (stap1_check) and what the answers set in motion.
+"""
 
 from flask import render_template
 from flask import url_for
@@ -11,6 +15,7 @@ from wtforms.validators import Optional
 from meldcode.casus.records import Signaal
 from meldcode.kader.i18n import _l
 from meldcode.web.access import access
+from meldcode.web.casework import decision_of
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
@@ -18,7 +23,10 @@ from meldcode.web.casework import records
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import delete
 from meldcode.web.casussen.recordpage import edit
-from meldcode.web.casussen.vragen import stap1_context
+from meldcode.web.casussen.stap_common import step_done
+from meldcode.web.casussen.stap_common import step_of
+from meldcode.web.casussen.vragen import question_rows
+from meldcode.web.casussen.waarschuwingen import alerts
 from meldcode.web.fields import date_field
 from meldcode.web.fields import text_field
 from meldcode.web.forms import BaseForm
@@ -93,7 +101,7 @@ SIGNAAL = RecordPage(
     kind="signaal",
     form=SignaalForm,
     title=_l("Signaal"),
-    back=lambda case_id: url_for("cases.stap1", case_id=case_id),
+    back=lambda case_id: url_for("casussen.stap1", case_id=case_id),
     to_payload=_payload,
     prepare=_categories,
     intro=_l(
@@ -102,6 +110,22 @@ SIGNAAL = RecordPage(
     ),
     save_label=_l("Signaal opslaan"),
 )
+
+
+def stap1_context(found, kader, all_records) -> dict:
+    """Return what the stap 1 page shows beyond the signals: questions, checks, warnings."""
+    checks = {r.key: r for r in all_records if r.kind == "check"}
+    step = step_of(kader, 1)
+    return {
+        "question_rows": question_rows(kader, all_records, 1),
+        "check_rows": [
+            {"id": cid, "check": kader.model.checks[cid], "record": checks.get(cid)}
+            for cid in step.checks
+            if cid in kader.model.checks
+        ],
+        "alerts": alerts(decision_of(found, all_records)),
+        "step_done_state": step_done(all_records, 1),
+    }
 
 
 @routes.get("/<case_id>/stap-1")
@@ -119,7 +143,7 @@ def stap1(case_id: str):
     checks = {r.key: r for r in all_records if r.kind == "check"}
     step = dict(kader.model.ordered_steps())["stap_1"]
     return render_template(
-        "cases/stap1.html",
+        "casussen/stap1.html",
         access=found,
         label=label(found),
         kader=kader,

@@ -1,4 +1,4 @@
-"""Stap 1 checks (kindcheck, mantelzorgverleningscheck) where the kader's stap 1 lists them."""
+"""/stap-1/check/<key>: a check of stap 1 (kindcheck, mantelzorgverleningscheck) if listed."""
 
 from flask import abort
 from flask import url_for
@@ -103,7 +103,7 @@ def check(case_id: str, key: str):
         kind="check",
         form=CheckForm,
         title=item.label.get(language()),
-        back=lambda cid: url_for("cases.stap1", case_id=cid),
+        back=lambda cid: url_for("casussen.stap1", case_id=cid),
         to_payload=_payload,
         intro=item.text.get(language()),
         save_label=_l("Check opslaan"),

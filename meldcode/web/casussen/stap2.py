@@ -1,4 +1,4 @@
-"""Stap 2: consultations (a colleague, the aandachtsfunctionaris, Veilig Thuis, letselduiding).
+"""/stap-2: consultations (a colleague, the aandachtsfunctionaris, Veilig Thuis, an expert).
 
 A consultation with Veilig Thuis also answers the question ``advies_veilig_thuis`` with ja,
 in the same transaction, so a kader with an adviesplicht sees that the advice was asked.
@@ -17,22 +17,23 @@ from meldcode.casus.records import Antwoord
 from meldcode.casus.records import Overleg
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
+from meldcode.kader.words import OVERLEG_MET
 from meldcode.storage import cases
 from meldcode.web.access import access
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
-from meldcode.web.casussen.consultatie import colleague_rows
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import delete
 from meldcode.web.casussen.recordpage import edit
-from meldcode.web.casussen.stap_common import MET
 from meldcode.web.casussen.stap_common import by_date
+from meldcode.web.casussen.stap_common import names
 from meldcode.web.casussen.stap_common import step_done
 from meldcode.web.casussen.stap_common import step_of
 from meldcode.web.casussen.vragen import question_rows
 from meldcode.web.database import database
+from meldcode.web.database import session
 from meldcode.web.fields import date_field
 from meldcode.web.fields import options
 from meldcode.web.fields import text_field
@@ -51,7 +52,7 @@ class OverlegForm(BaseForm):
     met = RadioField(
         _l("Met wie heb je overlegd?"),
         [InputRequired(message=_l("Kies met wie je hebt overlegd."))],
-        choices=options(MET),
+        choices=options(OVERLEG_MET.items()),
         invalid_choice_message=_l("Kies met wie je hebt overlegd."),
     )
     wie = StringField(
@@ -104,7 +105,7 @@ OVERLEG = RecordPage(
     kind="overleg",
     form=OverlegForm,
     title=_l("Overleg"),
-    back=lambda case_id: url_for("cases.stap2", case_id=case_id),
+    back=lambda case_id: url_for("casussen.stap2", case_id=case_id),
     to_payload=_payload,
     intro=_l(
         "Leg vast met wie je overlegde, wanneer, en welk advies je kreeg. Noem de betrokkenen "
@@ -113,6 +114,29 @@ OVERLEG = RecordPage(
     save_label=_l("Overleg opslaan"),
     on_save=_advice_asked,
 )
+
+
+def colleague_rows(found: cases.Access, all_records: list[cases.RecordView]) -> list[dict]:
+    """Return the colleagues asked to think along, with how far their consultation is."""
+    consults = {r.key: r for r in all_records if r.kind == "consultatie"}
+    shared = cases.shares(session(), found.case)
+    ids = list(dict.fromkeys(shared + list(consults)))
+    known = names(found, ids)
+    rows = []
+    for user_id in ids:
+        record = consults.get(user_id)
+        state = (
+            "klaar" if record and record.payload.klaar else "bezig" if record else "niet_begonnen"
+        )
+        rows.append(
+            {
+                "id": user_id,
+                "name": known.get(user_id, _("onbekende collega")),
+                "state": state,
+                "shared": user_id in shared,
+            }
+        )
+    return rows
 
 
 @routes.get("/<case_id>/stap-2")
@@ -124,13 +148,13 @@ def stap2(case_id: str):
     all_records = records(found)
     contacts = kader.model.contacts
     return render_template(
-        "cases/stap2.html",
+        "casussen/stap2.html",
         access=found,
         label=label(found),
         kader=kader,
         step=step_of(kader, 2),
         overleggen=by_date(all_records, "overleg"),
-        met_labels=dict(MET),
+        met_labels=OVERLEG_MET,
         question_rows=question_rows(kader, all_records, 2),
         colleagues=colleague_rows(found, all_records),
         contacts=[contacts[c] for c in ("veilig_thuis", "leck") if c in contacts],

@@ -65,13 +65,13 @@ def vergelijking(case_id: str):
     context = {"access": found, "label": label(found), "kader": kader}
     if not found.is_owner and g.user.id not in {r.key for r in finished}:
         # The colleague's own judgement comes first; the owner's answers stay hidden.
-        return render_template("cases/stap2_vergelijking.html", hidden=True, **context)
+        return render_template("casussen/stap2_vergelijking.html", hidden=True, **context)
     owner = {r.key: r.payload for r in all_records if r.kind == "antwoord"}
     shared = cases.shares(session(), found.case)
     known = names(found, [found.case.owner_id, *shared, *(r.key for r in consults)])
     rows = _compare(kader, owner, finished, known)
     return render_template(
-        "cases/stap2_vergelijking.html",
+        "casussen/stap2_vergelijking.html",
         hidden=False,
         rows=rows,
         owner_name=known.get(found.case.owner_id, ""),

@@ -1,4 +1,4 @@
-"""Stap 3: the conversations with the person(s) involved, or why there was none.
+"""/stap-3: the conversations with the person(s) involved, or why there was none.
 
 Skipping is allowed only with one of the kader's reason codes and an explanation, and can be
 undone. Special forms of violence that change the conversation (eergerelateerd geweld,
@@ -92,7 +92,7 @@ def _warnings(found) -> dict:
 
 def _back(case_id: str) -> str:
     """Return the URL of stap 3."""
-    return url_for("cases.stap3", case_id=case_id)
+    return url_for("casussen.stap3", case_id=case_id)
 
 
 GESPREK = RecordPage(
@@ -107,7 +107,7 @@ GESPREK = RecordPage(
         reactie=form.reactie.data or "",
         afspraken=form.afspraken.data or "",
     ),
-    template="cases/stap3_gesprek.html",
+    template="casussen/stap3_gesprek.html",
     context=_warnings,
     intro=_l(
         "Leg uit waarom je het gesprek voert, vertel wat je hebt gezien en nodig de ander uit "
@@ -142,7 +142,7 @@ def stap3(case_id: str):
     all_records = records(found)
     skipped = [r for r in all_records if r.kind == "gesprek_overslaan"]
     return render_template(
-        "cases/stap3.html",
+        "casussen/stap3.html",
         access=found,
         label=label(found),
         kader=kader,

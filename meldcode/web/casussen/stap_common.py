@@ -9,6 +9,8 @@ from meldcode.kader import layout
 from meldcode.kader.model import Step
 from meldcode.kader.words import Words
 from meldcode.storage import cases
+from meldcode.storage import closing
+from meldcode.storage.colleagues import members as colleagues_of
 from meldcode.storage.models import User
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
@@ -49,7 +51,7 @@ def names(access: cases.Access, user_ids) -> dict[str, str]:
 
 def colleagues(organisation_id: str) -> dict[str, str]:
     """Return the names of the organisation's accounts by id (the address when unnamed)."""
-    rows = session().scalars(select(User).where(User.organisation_id == organisation_id))
+    rows = colleagues_of(session(), organisation_id)
     return {u.id: u.name or u.email for u in rows}
 
 
@@ -64,3 +66,15 @@ def case_page(found: cases.Access, template: str, **context):
         words=Words(kader.model, language()),
         **context,
     )
+
+
+def settings_page(found: cases.Access, template: str, status: int = 200, **context):
+    """Render a page of the case's settings, with the date the case will be deleted."""
+    return render_template(
+        template,
+        access=found,
+        label=label(found),
+        kader=kader_of(found),
+        deletes_on=closing.deletion_date(session(), found.case),
+        **context,
+    ), status

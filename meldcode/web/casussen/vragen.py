@@ -1,39 +1,32 @@
-"""Stap 1 beyond the signals: one page per input question of the kader, and what they set off.
+"""The kader's input questions on the case pages: one page per question, and the step's list.
 
 Each answer is an ``antwoord`` record keyed by the question id, in the decision-contract
 vocabulary. A question that depends on another answer appears only when it applies, or
 when it still holds an answer (so an answer that no longer fits can be seen and wiped).
+Stap 1 asks most of them (meldcode.web.casussen.stap1_vraag), stap 2 the one about
+Veilig Thuis's advice (meldcode.web.casussen.stap2_vraag).
 """
 
 from flask import abort
 from flask import url_for
 
 from meldcode.casus.records import Antwoord
+from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
+from meldcode.kader.layout import relevant
+from meldcode.kader.layout import step_questions
+from meldcode.kader.model import Question
 from meldcode.storage import cases
-from meldcode.web.access import access
 from meldcode.web.casework import answers_of
-from meldcode.web.casework import decision_of
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
 from meldcode.web.casussen.recordpage import RecordPage
-from meldcode.web.casussen.recordpage import delete
-from meldcode.web.casussen.recordpage import edit
-from meldcode.web.casussen.stap_common import step_done
-from meldcode.web.casussen.stap_common import step_of
-from meldcode.web.casussen.waarschuwingen import alerts
 from meldcode.web.i18n import language
 from meldcode.web.questions import answer_form
-from meldcode.web.questions import answer_text
 from meldcode.web.questions import form_value
-from meldcode.web.questions import relevant
-from meldcode.web.questions import step_questions
-from meldcode.web.routes import Routes
 
-routes = Routes()
-
-STEP_PAGES = {1: "cases.stap1", 2: "cases.stap2"}
+STEP_PAGES = {1: "casussen.stap1", 2: "casussen.stap2"}
 
 
 def question_page(kader, qid: str, number: int) -> RecordPage:
@@ -48,13 +41,13 @@ def question_page(kader, qid: str, number: int) -> RecordPage:
             antwoord=form_value(form, qid, question), motivatie=form.motivatie.data or ""
         ),
         to_data=lambda payload: {qid: payload.antwoord, "motivatie": payload.motivatie},
-        template="cases/stap1_vraag.html",
+        template="casussen/stap1_vraag.html",
         context=lambda _found: {"question": question, "qid": qid, "number": number},
         save_label=_l("Antwoord opslaan"),
     )
 
 
-def _shown_question(case_id: str, qid: str, number: int):
+def shown_question(case_id: str, qid: str, number: int) -> RecordPage:
     """Return the page of a question this case shows in this step, else answer 404."""
     found = open_case(case_id, owner_only=True)
     kader = kader_of(found)
@@ -66,32 +59,14 @@ def _shown_question(case_id: str, qid: str, number: int):
     return question_page(kader, qid, number)
 
 
-@routes.route("/<case_id>/stap-1/vraag/<qid>", methods=["GET", "POST"])
-@access("case")
-def vraag(case_id: str, qid: str):
-    """Answer one input question of stap 1 (vormen, disclosure, pleger_medewerker …)."""
-    return edit(_shown_question(case_id, qid, 1), case_id, qid)
-
-
-@routes.route("/<case_id>/stap-1/vraag/<qid>/wissen", methods=["GET", "POST"])
-@access("case")
-def vraag_wissen(case_id: str, qid: str):
-    """Wipe the answer to a question of stap 1, after asking."""
-    return delete(_shown_question(case_id, qid, 1), case_id, qid)
-
-
-@routes.route("/<case_id>/stap-2/vraag/<qid>", methods=["GET", "POST"])
-@access("case")
-def vraag_stap2(case_id: str, qid: str):
-    """Answer the question of stap 2: whether Veilig Thuis was asked for advice."""
-    return edit(_shown_question(case_id, qid, 2), case_id, qid)
-
-
-@routes.route("/<case_id>/stap-2/vraag/<qid>/wissen", methods=["GET", "POST"])
-@access("case")
-def vraag_stap2_wissen(case_id: str, qid: str):
-    """Wipe the answer to the question of stap 2, after asking."""
-    return delete(_shown_question(case_id, qid, 2), case_id, qid)
+def answer_text(question: Question, value) -> str:
+    """Return an answer as the step page shows it, in the page language."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        chosen = [question.choices[v].label.get(language()) for v in value if v in question.choices]
+        return ", ".join(chosen) or _("niets gekozen")
+    return _("Ja") if value == "ja" else _("Nee")
 
 
 def question_rows(kader, found: list[cases.RecordView], number: int) -> list[dict]:
@@ -115,19 +90,3 @@ def question_rows(kader, found: list[cases.RecordView], number: int) -> list[dic
             }
         )
     return rows
-
-
-def stap1_context(found: cases.Access, kader, all_records: list[cases.RecordView]) -> dict:
-    """Return what the stap 1 page shows beyond the signals: questions, checks, warnings."""
-    checks = {r.key: r for r in all_records if r.kind == "check"}
-    step = step_of(kader, 1)
-    return {
-        "question_rows": question_rows(kader, all_records, 1),
-        "check_rows": [
-            {"id": cid, "check": kader.model.checks[cid], "record": checks.get(cid)}
-            for cid in step.checks
-            if cid in kader.model.checks
-        ],
-        "alerts": alerts(decision_of(found, all_records)),
-        "step_done_state": step_done(all_records, 1),
-    }

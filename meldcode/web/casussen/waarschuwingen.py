@@ -1,4 +1,4 @@
-"""What the answers of stap 1 set in motion, told where the professional is working.
+"""What the answers set in motion (routes, norms, special cases), told where one works.
 
 The engine decides; these helpers only put its conclusions (another route, an overruling
 norm such as disclosure, a special form of violence) into words with the kader's own texts.
@@ -9,6 +9,7 @@ from dataclasses import field
 
 from meldcode.kader import Decision
 from meldcode.kader.i18n import _
+from meldcode.kader.words import Words
 from meldcode.web.i18n import language
 
 
@@ -20,28 +21,12 @@ class Alert:
     text: str
     urgent: bool = False
     note: str = ""
-    actions: list[dict] = field(default_factory=list)
+    actions: list = field(default_factory=list)
 
 
-def _actions(decision: Decision, ids) -> list[dict]:
-    """Return the actions as the page shows them: label, text and phone number."""
-    model = decision.kader.model
-    lang = language()
-    shown = []
-    for action_id in ids:
-        action = model.actions.get(action_id)
-        if action is None:
-            continue
-        contact = model.contacts.get(action.contact) if action.contact else None
-        shown.append(
-            {
-                "label": action.label.get(lang),
-                "text": action.text.get(lang) if action.text else "",
-                "contact": contact.label.get(lang) if contact else "",
-                "phone": contact.phone if contact else "",
-            }
-        )
-    return shown
+def _actions(decision: Decision, ids) -> list:
+    """Return the actions as the page shows them: label, text, whom to call and the number."""
+    return Words(decision.kader.model, language()).action_lines(ids)
 
 
 def alerts(decision: Decision) -> list[Alert]:

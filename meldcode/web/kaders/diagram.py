@@ -5,16 +5,16 @@ its right; overruling norms and routes sit on top as lettered banners. The drawi
 narrow (360 units) so it stays legible when CSS scales it down to a phone's width.
 """
 
-from meldcode.kader.i18n import _
 from markupsafe import Markup
 
 from meldcode.kader import ResolvedKader
+from meldcode.kader.i18n import _
+from meldcode.kader.words import Words
 from meldcode.web.kaders.svg import PAD
 from meldcode.web.kaders.svg import Box
 from meldcode.web.kaders.svg import arrow
 from meldcode.web.kaders.svg import document
 from meldcode.web.kaders.svg import label
-from meldcode.kader.words import Words
 
 WIDTH = 360
 LEFT_X, LEFT_W = 8, 168

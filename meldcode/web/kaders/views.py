@@ -1,43 +1,39 @@
-"""The read-only kader browser: every kader version, and each one shown rule by rule.
+"""/kaders: the read-only kader browser, every version, each one shown rule by rule.
 
 A trainer or sector expert checks the encoding against their own document here, so the
 detail page shows every rule with its source and marks what is not confirmed.
 """
 
-from flask import Blueprint
 from flask import abort
 from flask import render_template
 
 from meldcode.kader import ResolvedKader
 from meldcode.kader import UnknownKader
-from meldcode.web.registry import registry
-from meldcode.web.access import access
-from meldcode.web.kaders.diagram import flow_svg
-from meldcode.web.i18n import language
 from meldcode.kader.words import Words
-from meldcode.kader.words import status_label
-from meldcode.kader.words import tel
+from meldcode.web.access import access
+from meldcode.web.i18n import language
+from meldcode.web.kaders.diagram import flow_svg
+from meldcode.web.registry import registry
+from meldcode.web.routes import Routes
 
-bp = Blueprint("kaders", __name__)
-bp.add_app_template_global(status_label, "status_label")
-bp.add_app_template_filter(tel, "tel")
+routes = Routes()
 
 
-@bp.get("/kaders")
+@routes.get("")
 @access("public")
 def index():
     """List every version of every kader."""
     return render_template("kaders/index.html", kaders=registry().all())
 
 
-@bp.get("/kaders/<kader_id>")
+@routes.get("/<kader_id>")
 @access("public")
 def newest(kader_id: str):
     """Show the newest version of a kader."""
     return _detail(_find(kader_id, None))
 
 
-@bp.get("/kaders/<kader_id>/<versie>")
+@routes.get("/<kader_id>/<versie>")
 @access("public")
 def version(kader_id: str, versie: str):
     """Show one version of a kader."""

@@ -1,4 +1,4 @@
-"""What the trainer does during a session: reveal model answers, lock questions, end it.
+"""/oefensessies/<id>/tonen, /vastzetten, /beeindigen: reveal, lock, and end a session.
 
 Each is a small POST form (CSRF-protected, works without JavaScript) that changes the
 session row and goes back to the page it came from.
@@ -17,17 +17,19 @@ from meldcode.web.access import access
 from meldcode.web.auditing import origin
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import write
-from meldcode.web.oefenen import trainer_bp
 from meldcode.web.oefenen.state import case_of
 from meldcode.web.oefenen.state import now
 from meldcode.web.oefenen.state import trainer_session
+from meldcode.web.routes import Routes
 
-VIEWS = {"projector": "training.projector", "sessie": "training.session"}
+routes = Routes()
+
+VIEWS = {"projector": "oefensessies.projector", "sessie": "oefensessies.session"}
 
 
 def _back(session_id: str):
     """Return to the page the form was on: the session page or the projector."""
-    endpoint = VIEWS.get(request.form.get("terug", ""), "training.session")
+    endpoint = VIEWS.get(request.form.get("terug", ""), "oefensessies.session")
     anchor = request.form.get("anker", "")
     target = url_for(endpoint, session_id=session_id)
     return redirect(target + (f"#{anchor}" if anchor.replace("-", "").isalnum() else ""), code=303)
@@ -57,7 +59,7 @@ def _allowed(session_id: str) -> set[str]:
     return set(case_of(trainer_session(session_id)).model_answers) | {"beslissing"}
 
 
-@trainer_bp.post("/<session_id>/tonen")
+@routes.post("/<session_id>/tonen")
 @access("trainer")
 def reveal(session_id: str):
     """Show (or hide) a model answer with its reasoning, or the model decision."""
@@ -69,7 +71,7 @@ def reveal(session_id: str):
     return _back(session_id)
 
 
-@trainer_bp.post("/<session_id>/vastzetten")
+@routes.post("/<session_id>/vastzetten")
 @access("trainer")
 def lock(session_id: str):
     """Lock a question so answers to it stay as they are while the class discusses it."""
@@ -81,7 +83,7 @@ def lock(session_id: str):
     return _back(session_id)
 
 
-@trainer_bp.post("/<session_id>/beeindigen")
+@routes.post("/<session_id>/beeindigen")
 @access("trainer")
 def finish(session_id: str):
     """End the session: nobody joins or answers any more; it is deleted after 24 hours."""
@@ -92,4 +94,4 @@ def finish(session_id: str):
         audit.record(s, user, "update", "oefensessie", row.id, origin=origin())
 
     _change(session_id, work)
-    return redirect(url_for("training.session", session_id=session_id), code=303)
+    return redirect(url_for("oefensessies.session", session_id=session_id), code=303)

@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 
 from flask import url_for
-from meldcode.kader.i18n import _
 
 from meldcode.kader import ResolvedKader
-from meldcode.training.cites import resolve_cite
+from meldcode.kader.i18n import _
 from meldcode.kader.words import Words
+from meldcode.training.cites import resolve_cite
 
 # Citation kind -> the prefix of its anchor on the kader page (templates/kaders/_rules.html).
 ANCHORS = {

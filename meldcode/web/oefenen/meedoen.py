@@ -1,4 +1,4 @@
-"""Joining a training session with the trainer's code: no account, no personal data.
+"""/oefenen/: joining a training session with the trainer's code: no account, no personal data.
 
 A wrong code, a session that has ended and a full session each get a message next to the
 code field; what was typed stays in the form.
@@ -9,14 +9,14 @@ from flask import render_template
 from flask import request
 from flask import session as cookie
 from flask import url_for
-from meldcode.kader.i18n import _
-from meldcode.kader.i18n import _l
 from wtforms import StringField
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 from wtforms.validators import Regexp
 
+from meldcode.kader.i18n import _
+from meldcode.kader.i18n import _l
 from meldcode.storage import training as store
 from meldcode.web.access import access
 from meldcode.web.database import SaveFailed
@@ -24,10 +24,12 @@ from meldcode.web.database import database
 from meldcode.web.database import session as db_session
 from meldcode.web.database import write
 from meldcode.web.forms import BaseForm
-from meldcode.web.oefenen import bp
 from meldcode.web.oefenen.state import TOKEN
 from meldcode.web.oefenen.state import case_of
 from meldcode.web.oefenen.state import now
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 
 class JoinForm(BaseForm):
@@ -66,7 +68,7 @@ def current_session() -> store.TrainingSession | None:
     return row if row is not None and row.is_open(now()) else None
 
 
-@bp.route("/", methods=["GET", "POST"])
+@routes.route("/", methods=["GET", "POST"])
 @access("public")
 def join():
     """Ask for the code; join the session as an anonymous participant."""
@@ -84,7 +86,7 @@ def page(form, problem: str | None = None):
     """Render the join page; 400 when something typed must be corrected."""
     joined = current_session()
     page = render_template(
-        "training/join.html",
+        "oefenen/join.html",
         form=form,
         problem=problem,
         joined=joined,

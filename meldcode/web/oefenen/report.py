@@ -8,16 +8,15 @@ name or a motivation. The participant's PDF holds only their own answers.
 from dataclasses import dataclass
 from dataclasses import field
 
-from flask_babel import format_datetime
-from meldcode.kader.i18n import _
-
 from meldcode.kader import Decision
 from meldcode.kader import ResolvedKader
+from meldcode.kader.i18n import _
+from meldcode.kader.words import Words
+from meldcode.kader.words import moment
 from meldcode.training.library import TrainingCase
+from meldcode.training.tally import ClassTally
 from meldcode.web.i18n import language
 from meldcode.web.oefenen.cites import Cites
-from meldcode.training.tally import ClassTally
-from meldcode.kader.words import Words
 
 
 @dataclass
@@ -130,7 +129,7 @@ def class_report(row, case: TrainingCase, kader: ResolvedKader, counts: ClassTal
         [
             (_("Deelnemers"), str(counts.participants)),
             (_("Klaar"), str(counts.done)),
-            (_("Gestart"), format_datetime(row.created_at, "d MMMM y HH:mm")),
+            (_("Gestart"), moment(row.created_at, pattern="d MMMM y HH:mm")),
         ],
     )
 

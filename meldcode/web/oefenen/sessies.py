@@ -1,4 +1,4 @@
-"""The trainer's pages: the cases to choose from, starting a session, and the session itself.
+"""/oefensessies/ and /oefensessies/<id>: the cases, starting a session, the session.
 
 Only the role ``trainer`` reaches these pages, and a trainer sees only their own sessions
 (another id answers 404). Starting and ending a session are audited; what participants
@@ -11,26 +11,28 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
-from meldcode.kader.i18n import _l
 
+from meldcode.kader.i18n import _l
 from meldcode.storage import audit
 from meldcode.storage import training as store
 from meldcode.training.catalogue import kader_for
-from meldcode.web.registry import registry
 from meldcode.web.access import access
 from meldcode.web.auditing import origin
-from meldcode.web.fields import choice
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session as db_session
 from meldcode.web.database import write
+from meldcode.web.fields import choice
 from meldcode.web.forms import BaseForm
 from meldcode.web.forms import build
 from meldcode.web.i18n import language
-from meldcode.web.oefenen import trainer_bp
-from meldcode.web.oefenen.live import session_context
+from meldcode.web.oefenen.klas import session_context
 from meldcode.web.oefenen.state import catalogue
 from meldcode.web.oefenen.state import now
 from meldcode.web.oefenen.state import trainer_session
+from meldcode.web.registry import registry
+from meldcode.web.routes import Routes
+
+routes = Routes()
 
 
 class StartForm(BaseForm):
@@ -50,7 +52,7 @@ def _start_form():
     return form
 
 
-@trainer_bp.get("/")
+@routes.get("/")
 @access("trainer")
 def sessions():
     """List the trainer's sessions and the cases to start a new one with."""
@@ -60,7 +62,7 @@ def sessions():
 def _index(form, problem=None):
     """Render the sessions page with the start form; 400 when the form has errors."""
     page = render_template(
-        "training/sessions.html",
+        "oefenen/sessions.html",
         rows=store.sessions_of(db_session(), g.user),
         form=form,
         cases=catalogue(),
@@ -70,7 +72,7 @@ def _index(form, problem=None):
     return page, 400 if form.errors or problem else 200
 
 
-@trainer_bp.post("/")
+@routes.post("/")
 @access("trainer")
 def start():
     """Start a session on the chosen case and show its code."""
@@ -91,13 +93,13 @@ def start():
     except SaveFailed:
         busy = _l("De sessie is niet gestart: het is even te druk. Probeer het opnieuw.")
         return _index(form, busy)
-    return redirect(url_for("training.session", session_id=session_id), code=303)
+    return redirect(url_for("oefensessies.session", session_id=session_id), code=303)
 
 
-@trainer_bp.get("/<session_id>")
+@routes.get("/<session_id>")
 @access("trainer")
 def session(session_id: str):
     """Show the session: code, join address, QR code, the live class view and the controls."""
     row = trainer_session(session_id)
     still = request.args.get("vernieuwen") != "uit"
-    return render_template("training/session.html", refresh=still, **session_context(row))
+    return render_template("oefenen/session.html", refresh=still, **session_context(row))

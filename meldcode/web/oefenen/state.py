@@ -7,6 +7,7 @@ only, so there is no address through which a participant could open another sess
 
 from dataclasses import dataclass
 from functools import cached_property
+from functools import partial
 
 from flask import abort
 from flask import current_app
@@ -16,14 +17,18 @@ from flask import render_template
 from flask import session as cookie
 
 from meldcode.kader import ResolvedKader
+from meldcode.kader.words import Words
 from meldcode.storage import accounts
 from meldcode.storage import training as store
 from meldcode.training import catalogue as cases
 from meldcode.training.library import TrainingCase
-from meldcode.web.registry import registry
+from meldcode.training.walk import Walk
 from meldcode.web.database import database
 from meldcode.web.database import session as db_session
-from meldcode.training.walk import Walk
+from meldcode.web.i18n import language
+from meldcode.web.oefenen.cites import Cites
+from meldcode.web.oefenen.report import answer_words
+from meldcode.web.registry import registry
 
 CATALOGUE_KEY = "meldcode_training_catalogue"
 TOKEN = "oefen"  # noqa: S105 - not a secret: the key of the participant's token in the signed session cookie
@@ -105,7 +110,25 @@ def place() -> Place:
         # No login applies here: the page says how to join (401, as other pages that need
         # someone to identify themselves first).
         cookie.pop(TOKEN, None)
-        abort(make_response(render_template("training/not_joined.html"), 401))
+        abort(make_response(render_template("oefenen/not_joined.html"), 401))
     row = reader.get(store.TrainingSession, person.session_id)
     answers = store.answers(reader, database().cipher, person)
     return Place(person, row, case_of(row), kader_of(row), answers)
+
+
+def facts_of(place_: Place, number: int):
+    """Return the facts (with the intro) the case gives at one step, or None."""
+    return next((s for s in place_.case.steps if s.step == number), None)
+
+
+def common(place_: Place) -> dict:
+    """Return what every participant page shows: the case, the kader, its words."""
+    words = Words(place_.kader.model, language())
+    return {
+        "place": place_,
+        "case": place_.case,
+        "kader": place_.kader,
+        "words": words,
+        "cite": Cites(place_.kader, words),
+        "answer_words": partial(answer_words, words),
+    }

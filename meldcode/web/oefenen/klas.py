@@ -1,0 +1,74 @@
+"""The class as the trainer sees it: counts, model answers to reveal, the join address.
+
+The session page, the projector, the live fragment and the class report all show this one
+context, so they always agree.
+"""
+
+from functools import partial
+
+from flask import current_app
+from flask import url_for
+
+from meldcode.kader.words import Words
+from meldcode.storage import training as store
+from meldcode.training.tally import tally
+from meldcode.web.database import session as db_session
+from meldcode.web.i18n import language
+from meldcode.web.oefenen.cites import Cites
+from meldcode.web.oefenen.report import answer_words
+from meldcode.web.oefenen.report import outcome_words
+from meldcode.web.oefenen.state import case_of
+from meldcode.web.oefenen.state import kader_of
+from meldcode.web.oefenen.state import now
+
+REFRESH_SECONDS = 5
+
+
+def join_url(row: store.TrainingSession, with_code: bool = True) -> str:
+    """Return the address participants open: the join page, with the code filled in."""
+    base = current_app.config["BASE_URL"].rstrip("/") + url_for("oefenen.join")
+    return base + (f"?code={row.code}" if with_code else "")
+
+
+def spaced(code: str) -> str:
+    """Return a code in two groups of three, easier to read from a projector."""
+    return f"{code[:3]} {code[3:]}"
+
+
+def session_context(row: store.TrainingSession) -> dict:
+    """Return everything the session, projector and fragment pages show."""
+    case, kader = case_of(row), kader_of(row)
+    _ids, everyone = store.class_answers(db_session(), row.id)
+    counts = tally(case, kader, everyone)
+    words = Words(kader.model, language())
+    order = [q.qid for q in counts.questions if q.qid in case.model_answers] + ["beslissing"]
+    revealed = row.ids("revealed")
+    return {
+        "row": row,
+        "case": case,
+        "kader": kader,
+        "counts": counts,
+        "words": words,
+        "cite": Cites(kader, words),
+        "join_url": join_url(row),
+        "join_base": join_url(row, with_code=False),
+        "code": spaced(row.code),
+        "revealed": revealed,
+        "locked": row.ids("locked"),
+        "reveal_order": order,
+        "next_reveal": next((item for item in order if item not in revealed), None),
+        "is_open": row.is_open(now()),
+        "answer_words": partial(answer_words, words),
+        "outcome_words": partial(outcome_words, kader, words),
+        "refresh_seconds": REFRESH_SECONDS,
+    }
+
+
+def fingerprint(counts) -> tuple:
+    """Return what the class report depends on, to print it once per state of the class."""
+    return (
+        counts.participants,
+        counts.done,
+        tuple((q.qid, tuple(q.counts.items()), q.answered, q.departing) for q in counts.questions),
+        tuple((o.route, o.melden, o.hulp, o.afsluiten, o.acties, o.count) for o in counts.outcomes),
+    )
