@@ -1,13 +1,14 @@
 """Settings shared by the web app and the command line, and the instance folder's secrets.
 
 Order: defaults, then ``<instance>/config.py`` (optional), then ``MELDCODE_*`` environment
-variables, then a test mapping. Secrets are never defaulted: on first start a random secret
-key and data key are written into the instance folder (mode 0600). Several instances behind
-a load balancer must share them: set MELDCODE_SECRET_KEY and MELDCODE_DATA_KEYS, or share the
-instance folder.
+variables, then a test mapping. The file and the variables are read by Flask's own
+:class:`flask.Config` (``from_pyfile``, ``from_prefixed_env``), which needs no app, so the
+command line reads them exactly as the web app does. Secrets are never defaulted: on first
+start a random secret key and data key are written into the instance folder (mode 0600).
+Several instances behind a load balancer must share them: set MELDCODE_SECRET_KEY and
+MELDCODE_DATA_KEYS, or share the instance folder.
 """
 
-import json
 import os
 import secrets
 from pathlib import Path
@@ -39,39 +40,37 @@ def instance_dir() -> Path:
     return Path(os.environ.get("MELDCODE_INSTANCE_PATH") or paths.INSTANCE_DIR)
 
 
-def _coerce(value: str):
-    """Read an environment value as JSON when it parses, else as text."""
-    try:
-        return json.loads(value)
-    except ValueError:
-        return value
+def _config(folder: Path):
+    """Return an empty :class:`flask.Config` rooted at the instance folder.
+
+    Imported here, not at the top: commands that never read the instance (``decide``)
+    stay free of Flask's import time.
+    """
+    from flask import Config
+
+    return Config(str(folder))
 
 
 def config_file(folder: Path) -> dict:
     """Return the settings in the instance's config.py (names in capitals), or none."""
-    path = folder / "config.py"
-    if not path.is_file():
-        return {}
-    scope: dict = {}
-    # The administrator's own file, read like Flask's from_pyfile: Python assignments.
-    exec(compile(path.read_text(), str(path), "exec"), scope)  # noqa: S102
-    return {k: v for k, v in scope.items() if k.isupper()}
+    config = _config(folder)
+    config.from_pyfile("config.py", silent=True)
+    return dict(config)
 
 
-def load(test_config: dict | None = None, environ=None) -> dict:
+def load(test_config: dict | None = None) -> dict:
     """Return the settings; create the instance folder and its secrets if missing."""
-    environ = os.environ if environ is None else environ
-    settings = dict(DEFAULTS)
     folder = (
         Path(test_config.get("INSTANCE_PATH"))
         if test_config and test_config.get("INSTANCE_PATH")
         else instance_dir()
     )
+    settings = _config(folder)
+    settings.from_mapping(DEFAULTS)
+    settings.from_pyfile("config.py", silent=True)
+    # Values are read as JSON where they parse (MELDCODE_HTTPS=true is a bool), else text.
+    settings.from_prefixed_env("MELDCODE")
     settings["INSTANCE_PATH"] = str(folder)
-    settings.update(config_file(folder))
-    for key, value in environ.items():
-        if key.startswith("MELDCODE_") and key != "MELDCODE_INSTANCE_PATH":
-            settings[key.removeprefix("MELDCODE_")] = _coerce(value)
     if test_config:
         settings.update(test_config)
     folder.mkdir(parents=True, exist_ok=True)
@@ -81,7 +80,7 @@ def load(test_config: dict | None = None, environ=None) -> dict:
         settings["DATA_KEYS"] = _secret_file(folder / "data_keys", Cipher.new_key_text)
     if not settings.get("DATABASE_URL"):
         settings["DATABASE_URL"] = f"sqlite:///{folder / 'meldcode.sqlite3'}"
-    return settings
+    return dict(settings)
 
 
 def _secret_file(path: Path, make) -> str:

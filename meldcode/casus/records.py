@@ -14,6 +14,8 @@ from pydantic import ConfigDict
 from pydantic import Field
 from pydantic import StringConstraints
 
+from meldcode.kader.words import OVERLEG_MET
+
 FreeText = Annotated[str, StringConstraints(max_length=20000)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
 JaNee = Literal["ja", "nee"]
@@ -57,14 +59,11 @@ class Check(Payload):
     toelichting: FreeText = ""
 
 
-OVERLEG_MET = ("collega", "aandachtsfunctionaris", "veilig_thuis", "letselduiding", "anders")
-
-
 class Overleg(Payload):
     """Stap 2: a consultation (a colleague, Veilig Thuis, an injury expert …)."""
 
     datum: datetime.date
-    met: Literal["collega", "aandachtsfunctionaris", "veilig_thuis", "letselduiding", "anders"]
+    met: Literal[tuple(OVERLEG_MET)]  # the codes the core names (meldcode.kader.words)
     wie: ShortText = ""
     anoniem: bool = False
     advies: Annotated[str, StringConstraints(min_length=1, max_length=20000)]

@@ -8,13 +8,9 @@ import sys
 
 import click
 
+from meldcode.cli.errors import BadInput
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import set_language
-
-
-class BadInput(Exception):
-    """Something the user gave (a file, an id, a date) is not usable; exit code 2."""
-
 
 set_language(os.environ.get("MELDCODE_TAAL", "nl"))
 

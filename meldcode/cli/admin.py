@@ -5,8 +5,9 @@ from pathlib import Path
 
 import click
 
-from meldcode.cli import BadInput
+from meldcode.cli.errors import BadInput
 from meldcode.kader.i18n import _
+from meldcode.kader.words import ROLES
 
 
 def _open():
@@ -106,7 +107,7 @@ def user() -> None:
 @click.option("--email", required=True)
 @click.option(
     "--role",
-    type=click.Choice(["medewerker", "aandachtsfunctionaris", "beheerder", "trainer"]),
+    type=click.Choice(list(ROLES)),
     required=True,
 )
 @click.option("--name", default="")

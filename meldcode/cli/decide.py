@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from meldcode import paths
-from meldcode.cli import BadInput
+from meldcode.cli.errors import BadInput
 from meldcode.kader import AnswerError
 from meldcode.kader import KaderError
 from meldcode.kader import Registry

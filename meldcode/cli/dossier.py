@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from meldcode.cli import BadInput
+from meldcode.cli.errors import BadInput
 from meldcode.kader.i18n import _
 
 

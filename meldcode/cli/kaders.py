@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from meldcode import paths
-from meldcode.cli import BadInput
 from meldcode.cli.decide import load_registry
 from meldcode.cli.decide import parse_date
+from meldcode.cli.errors import BadInput
 from meldcode.kader import KaderError
 from meldcode.kader import Registry
 from meldcode.kader import UnknownKader

@@ -305,3 +305,25 @@ def shares(session: Session, case: Case) -> list[str]:
 
 
 LIST_KINDS = {"signaal", "overleg", "gesprek", "hulp"}
+
+
+def confirm_access(session: Session, checked: Access, user: User) -> Access | None:
+    """Return ``checked`` bound to ``session`` if it still holds there, else None.
+
+    The scoped check (:func:`get_case_for_user`) runs once per request; a write transaction
+    then only confirms, with one light query, that the case still exists and, for a
+    consulted colleague, that the case is still shared with them (a share revoked
+    meanwhile counts). The case is attached to the session without being read again.
+    """
+    query = select(Case.id).where(
+        Case.id == checked.case.id, Case.owner_id == checked.case.owner_id
+    )
+    if not checked.is_owner:
+        query = query.where(
+            select(CaseShare.id)
+            .where(CaseShare.case_id == Case.id, CaseShare.user_id == user.id)
+            .exists()
+        )
+    if session.scalar(query) is None:
+        return None
+    return Access(session.merge(checked.case, load=False), checked.role)

@@ -19,8 +19,6 @@ from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 
-ROLES = ("medewerker", "aandachtsfunctionaris", "beheerder", "trainer")
-
 
 def utcnow() -> datetime.datetime:
     """Return the current time as naive UTC, as every column stores it."""

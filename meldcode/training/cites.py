@@ -8,7 +8,6 @@ the kader's own texts (such as ``voluntary_use``).
 """
 
 import re
-from typing import TYPE_CHECKING
 from typing import Annotated
 
 from pydantic import BeforeValidator
@@ -16,9 +15,6 @@ from pydantic import BeforeValidator
 from meldcode.kader.errors import Issue
 from meldcode.kader.i18n import _
 from meldcode.kader.resolved import ResolvedKader
-
-if TYPE_CHECKING:  # pragma: no cover - the library imports this module
-    from meldcode.training.library import LoadedCase
 
 TABLES = {  # citation kind -> the kader's table it points into
     "vraag": "questions",
@@ -81,8 +77,12 @@ def cite_choices(kader: ResolvedKader, kind: str) -> dict:
     return {}
 
 
-def check_cites(kader: ResolvedKader, loaded: "LoadedCase") -> list[Issue]:
-    """Check that every citation and every question a note is about exists in the kader."""
+def check_cites(kader: ResolvedKader, loaded) -> list[Issue]:
+    """Check that every citation and every question a note is about exists in the kader.
+
+    ``loaded`` is a case as meldcode.training.library loads it (that module imports this
+    one for the ``Cite`` type, so it is not imported back).
+    """
     case = loaded.case
     places: list[tuple[tuple, list[str], list[str]]] = [
         (("model_answers", q), m.cites, []) for q, m in case.model_answers.items()

@@ -16,6 +16,7 @@ from flask import session as cookie
 from flask import url_for
 from sqlalchemy.orm.attributes import set_committed_value
 
+from meldcode.kader.words import CASE_ROLES
 from meldcode.storage import accounts
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
@@ -24,7 +25,6 @@ from meldcode.web.database import session as db_session
 from meldcode.web.database import write
 
 TOUCH_EVERY = datetime.timedelta(seconds=60)  # fewer writes; the idle limit is minutes
-CASE_ROLES = ("medewerker", "aandachtsfunctionaris", "beheerder")
 
 
 def init_app(app: Flask) -> None:

@@ -36,26 +36,33 @@ def open_case(case_id: str, owner_only: bool = False) -> cases.Access:
         abort(403)
     if request.method == "GET":
         audit_view(access.case.id)
+    g.setdefault("checked_cases", {})[case_id] = access
     return access
 
 
 def save_case(case_id: str, work, owner_only: bool = True):
-    """Run ``work(session, access, user)`` in one write transaction on a re-checked case.
+    """Run ``work(session, access, user)`` in one write transaction on the case.
 
-    The case is looked up again inside the transaction, so a share revoked meanwhile counts.
+    Access is checked once per request: by :func:`open_case`, whose result the transaction
+    only confirms (the case still there, a colleague's share not revoked meanwhile); a page
+    that did not open the case gets the full scoped check inside the transaction.
     Raises SaveFailed when the database cannot take the write; Conflict passes through.
     """
+    checked = g.get("checked_cases", {}).get(case_id)
 
     def run(s):
         # The signed-in user as loaded for this request: only its id and organisation are
-        # used, and the access check below runs again inside this transaction.
-        """Check access again inside the transaction, then run the work."""
+        # used, and whether it may reach the case is settled inside this transaction.
+        """Confirm (or check) access inside the transaction, then run the work."""
         user = g.user
-        try:
-            access = cases.get_case_for_user(s, case_id, user)
-        except cases.CaseNotFound:
-            return None
-        if owner_only and not access.is_owner:
+        if checked is not None:
+            access = cases.confirm_access(s, checked, user)
+        else:
+            try:
+                access = cases.get_case_for_user(s, case_id, user)
+            except cases.CaseNotFound:
+                access = None
+        if access is None or (owner_only and not access.is_owner):
             return None
         return ("ok", work(s, access, user))
 

@@ -86,7 +86,7 @@ def test_preview_is_accessible_and_loads_only_local_files(
 
 def test_waiting_page_is_accessible_without_its_automatic_retry(signed_in, base_url, browser_app):
     case_id = browser_app.config["TEST_CASE_ID"]
-    slots = browser_app.extensions["meldcode_dossier_slots"]
+    slots = browser_app.extensions["meldcode_render_slots"]
     held = [open(slots.folder / f"slot-{n}.lock", "a") for n in range(slots.count)]  # noqa: SIM115
     try:
         for handle in held:

@@ -30,7 +30,7 @@ def imported_modules(source: str) -> set[str]:
 
 def test_core_imports_no_framework():
     offenders = {}
-    for module in sorted(CORE.glob("*.py")):
+    for module in sorted(CORE.rglob("*.py")):
         bad = imported_modules(module.read_text()) & FORBIDDEN
         if bad:
             offenders[module.name] = sorted(bad)
@@ -39,7 +39,7 @@ def test_core_imports_no_framework():
 
 def test_core_only_imports_the_core_of_this_package():
     """Inside meldcode, the core may use only itself and the paths module."""
-    for module in sorted(CORE.glob("*.py")):
+    for module in sorted(CORE.rglob("*.py")):
         tree = ast.parse(module.read_text())
         for node in ast.walk(tree):
             if (

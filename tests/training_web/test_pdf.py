@@ -55,19 +55,19 @@ def test_while_every_render_slot_is_busy_a_waiting_page_tries_again(app, trainer
     session_id, code = start(trainer, CASE)
     person = join(app, code)
     complete(person, model_chooser(CASE))
-    from meldcode.web.oefenen import pdf
+    from meldcode.web import printing
 
     class Full:
         def slot(self):
             raise Busy("all taken")
 
     with app.app_context():
-        real = pdf.slots()
-    monkeypatch.setattr(pdf, "slots", lambda: Full())
+        real = printing.slots()
+    monkeypatch.setattr(printing, "slots", lambda: Full())
     response = person.get("/oefenen/uitkomst.pdf")
     html = response.get_data(as_text=True)
     assert response.status_code == 202 and response.headers["Retry-After"] == "2"
     assert "De pdf wordt gemaakt" in html and 'data-retry="/oefenen/uitkomst.pdf"' in html
     assert '<meta http-equiv="refresh" content="2">' in html and "OEFENEN" in html
-    monkeypatch.setattr(pdf, "slots", lambda: real)
+    monkeypatch.setattr(printing, "slots", lambda: real)
     assert person.get("/oefenen/uitkomst.pdf").mimetype == "application/pdf"

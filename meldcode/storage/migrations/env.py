@@ -2,12 +2,13 @@
 
 from alembic import context
 
+from meldcode.storage import training
 from meldcode.storage.db import make_engine
-from meldcode.storage.models import Base
-from meldcode.storage.training import TrainingSession  # noqa: F401 - its tables too
 
 config = context.config
-target_metadata = Base.metadata
+# The training tables are declared in their own module on the same declarative base; taking
+# the metadata from there loads that module, so every table is in it.
+target_metadata = training.TrainingSession.metadata
 
 
 def run_migrations_online() -> None:

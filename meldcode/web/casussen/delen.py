@@ -15,11 +15,11 @@ from wtforms.validators import InputRequired
 
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
+from meldcode.kader.words import CASE_ROLES
 from meldcode.storage import cases
 from meldcode.storage.models import User
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
-from meldcode.web.auth import CASE_ROLES
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
