@@ -154,3 +154,29 @@ def test_purge_removes_closed_cases_after_retention(db, world):
         assert report.cases == [case_id]
     with db.reader() as s:
         assert s.get(Case, case_id) is None
+
+
+def test_a_checked_access_is_confirmed_in_the_write_until_the_share_or_case_is_gone(db, world):
+    # The web checks access once per request (get_case_for_user); the write transaction only
+    # confirms it. A share revoked, or a case deleted, between the two still counts.
+    owner_id, colleague_id, _s, case_id = world
+    from meldcode.storage.models import Case
+    from meldcode.storage.models import User
+
+    with db.write() as s:
+        owner, colleague = s.get(User, owner_id), s.get(User, colleague_id)
+        cases.share_case(s, cases.get_case_for_user(s, case_id, owner).case, owner, colleague)
+    with db.reader() as s:
+        owner, colleague = s.get(User, owner_id), s.get(User, colleague_id)
+        checked_owner = cases.get_case_for_user(s, case_id, owner)
+        checked_colleague = cases.get_case_for_user(s, case_id, colleague)
+    with db.write() as s:
+        confirmed = cases.confirm_access(s, checked_colleague, colleague)
+        assert confirmed is not None and confirmed.case in s and not confirmed.is_owner
+        cases.unshare_case(s, confirmed.case, owner, colleague_id)
+    with db.write() as s:
+        assert cases.confirm_access(s, checked_colleague, colleague) is None
+        assert cases.confirm_access(s, checked_owner, owner).is_owner
+        purge.delete_case(s, s.get(Case, case_id))
+    with db.write() as s:
+        assert cases.confirm_access(s, checked_owner, owner) is None
