@@ -116,7 +116,7 @@ def delen(case_id: str):
                 form.collega.errors = [_("Kies een collega uit de lijst.")]
     known = names(found, shared)
     return render_template(
-        "casussen/share.html",
+        "casussen/delen.html",
         access=found,
         label=label(found),
         kader=kader_of(found),

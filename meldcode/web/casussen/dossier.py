@@ -59,7 +59,7 @@ def dossier(case_id: str):
     view = dossier_view(found, language)
     return case_page(
         found,
-        "casussen/dossier_bekijken.html",
+        "casussen/dossier.html",
         view=view,
         content=renderer().content(view),
         stylesheet=url_for("static", filename="css/dossier.css"),

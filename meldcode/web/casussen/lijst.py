@@ -119,7 +119,7 @@ def index():
                 "due": case.evaluation_date is not None and case.evaluation_date <= today,
             }
         )
-    return render_template("casussen/index.html", rows=rows, today=today)
+    return render_template("casussen/lijst.html", rows=rows, today=today)
 
 
 @routes.route("/nieuw", methods=["GET", "POST"])
@@ -139,7 +139,7 @@ def new():
                     "afwegingskader. Controleer de datum."
                 )
             ]
-            return render_template("casussen/new.html", form=form), 400
+            return render_template("casussen/nieuw.html", form=form), 400
 
         def work(s):
             """Create the case and record who created it."""
@@ -159,9 +159,9 @@ def new():
         try:
             case_id = write(work)
         except SaveFailed:
-            return render_template("casussen/new.html", form=form, not_saved=True), 503
+            return render_template("casussen/nieuw.html", form=form, not_saved=True), 503
         flash(_("De casus is aangemaakt. Begin met stap 1: de signalen."), "success")
         return redirect(url_for("casussen.overview", case_id=case_id), code=303)
     localise_date_errors(form)
-    page = render_template("casussen/new.html", form=form, rescued=rescued)
+    page = render_template("casussen/nieuw.html", form=form, rescued=rescued)
     return page, 400 if form.errors else 200

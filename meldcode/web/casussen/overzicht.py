@@ -54,7 +54,7 @@ def overview(case_id: str):
     states = progress.step_states(kader, kinds)
     decision = decision_of(found, all_records)
     return render_template(
-        "casussen/overview.html",
+        "casussen/overzicht.html",
         access=found,
         label=label(found),
         kader=kader,

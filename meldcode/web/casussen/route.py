@@ -85,7 +85,7 @@ def route_stap(case_id: str, step_id: str):
             "datum": payload.datum,
             "toelichting": payload.toelichting,
         },
-        template="casussen/meldplicht_stap.html",
+        template="casussen/route.html",
         context=_context(step_id),
     )
     return edit(page, case_id, step_id)

@@ -86,7 +86,7 @@ def page(form, problem: str | None = None):
     """Render the join page; 400 when something typed must be corrected."""
     joined = current_session()
     page = render_template(
-        "oefenen/join.html",
+        "oefenen/meedoen.html",
         form=form,
         problem=problem,
         joined=joined,

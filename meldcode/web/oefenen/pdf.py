@@ -36,7 +36,7 @@ def pdf_response(template: str, filename: str, view, cache_key: tuple | None = N
         pdf = in_a_slot(lambda: renderer().pdf_from_html(html))
         if pdf is None:
             retry = request.full_path.rstrip("?")
-            return waiting("oefenen/waiting.html", RETRY_SECONDS, retry_url=retry)
+            return waiting("oefenen/wachten.html", RETRY_SECONDS, retry_url=retry)
         _keep(cache_key, pdf)
     return Response(
         pdf,

@@ -62,7 +62,7 @@ def sessions():
 def _index(form, problem=None):
     """Render the sessions page with the start form; 400 when the form has errors."""
     page = render_template(
-        "oefenen/sessions.html",
+        "oefenen/sessies.html",
         rows=store.sessions_of(db_session(), g.user),
         form=form,
         cases=catalogue(),
@@ -102,4 +102,4 @@ def session(session_id: str):
     """Show the session: code, join address, QR code, the live class view and the controls."""
     row = trainer_session(session_id)
     still = request.args.get("vernieuwen") != "uit"
-    return render_template("oefenen/session.html", refresh=still, **session_context(row))
+    return render_template("oefenen/sessie.html", refresh=still, **session_context(row))

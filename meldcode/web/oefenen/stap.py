@@ -33,7 +33,7 @@ def stap(number: int):
         flash(_("Beantwoord eerst de vragen van deze stap."))
         return redirect(url_for("oefenen.stap", number=walk.open_until()), code=303)
     return render_template(
-        "oefenen/step.html",
+        "oefenen/stap.html",
         step=step_of(here.kader, number),
         number=number,
         facts=facts_of(here, number),

@@ -37,7 +37,7 @@ def uitkomst():
     decision = walk.decision
     lang = language()
     return render_template(
-        "oefenen/outcome.html",
+        "oefenen/uitkomst.html",
         decision=decision,
         contract=decision.to_contract(lang),
         acties=Words(here.kader.model, lang).action_lines(decision.acties),

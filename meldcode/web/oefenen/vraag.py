@@ -97,7 +97,7 @@ def _question_page(here: Place, item, form, rescued, problem):
     decision = here.walk.decision
     step = overruled(decision, item.qid) if item.is_afweging else None
     return render_template(
-        "oefenen/question.html",
+        "oefenen/vraag.html",
         item=item,
         question=item.question,
         form=form,
