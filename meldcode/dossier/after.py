@@ -159,23 +159,9 @@ def timeline(case: CaseFile, decision: Decision, lang: str) -> list[tuple[str, s
     """Return the event log in time order: when, who, what (never content)."""
     said = Words(decision.kader.model, lang)
     return [
-        (words.moment(e.tijd, lang), e.wie, _event(said, e.wat))
+        (words.moment(e.tijd, lang), e.wie, words.logged_event(said, e.wat))
         for e in sorted(case.tijdlijn, key=lambda e: e.tijd)
     ]
-
-
-def _event(said: Words, wat: str) -> str:
-    """Return an entry of the case file's log in words, e.g. ``Antwoord gewijzigd: Afweging 1``.
-
-    The case file writes an entry as ``code (subject)``; only a question is named, as the
-    web's timeline does (meldcode.kader.words.events).
-    """
-    code, _sep, subject = wat.partition(" (")
-    subject = subject.removesuffix(")")
-    text = words.event_text(code)
-    if subject and subject in said.kader.questions:
-        text += ": " + said.question(subject)
-    return text
 
 
 def unconfirmed(decision: Decision, lang: str) -> list[str]:

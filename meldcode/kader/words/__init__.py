@@ -9,6 +9,7 @@ from meldcode.kader.words.cites import cite
 from meldcode.kader.words.cites import cite_bron
 from meldcode.kader.words.events import audit_text
 from meldcode.kader.words.events import event_text
+from meldcode.kader.words.events import logged_event
 from meldcode.kader.words.events import subject_text
 from meldcode.kader.words.labels import CASE_ROLES
 from meldcode.kader.words.labels import OVERLEG_MET
@@ -39,6 +40,7 @@ __all__ = [
     "cite_bron",
     "day",
     "event_text",
+    "logged_event",
     "moment",
     "overleg_met",
     "role_label",

@@ -108,6 +108,19 @@ def subject_text(code: str, subject: str, words, names: dict) -> str:
     return ""
 
 
+def logged_event(words, entry: str) -> str:
+    """Return a case file's log entry in words, e.g. ``Antwoord gewijzigd: Afweging 1``.
+
+    A case file writes an entry as ``code (subject)``; only a question is named.
+    """
+    code, _sep, subject = entry.partition(" (")
+    subject = subject.removesuffix(")")
+    text = event_text(code)
+    if subject and subject in words.kader.questions:
+        text += ": " + words.question(subject)
+    return text
+
+
 def audit_text(action: str) -> str:
     """Return an audit action in words."""
     return str(AUDIT_ACTIONS.get(action, action))
