@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from meldcode.kader.engine import _add
+from meldcode.kader.walk import add_actions as _add
 from meldcode.kader.engine import evaluate
 from meldcode.kader.engine import matches
 from tests.kader.helpers import AFWEGINGEN
