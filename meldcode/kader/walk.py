@@ -66,14 +66,17 @@ def implied(kader: ResolvedKader, given: dict) -> tuple[dict, dict]:
 def open_route_questions(kader: ResolvedKader, answers: dict) -> list[tuple[str, list[str]]]:
     """Return each route that may still apply, with the questions it still needs.
 
-    A route may still apply when every part of its condition that is answered holds and
-    at least one part is answered. A question is only asked once its ``ask_when`` holds.
+    A route may still apply when every part of its condition that is answered holds, and
+    at least one of them is a question asked unconditionally (a follow-up question, one with
+    ``ask_when``, does not open a route by itself). A question is only asked once its
+    ``ask_when`` holds.
     """
     found = []
     for route in kader.routes:
         parts = list(kader.model.routes[route.id].when)
         answered = [q for q in parts if answers.get(q) is not None]
-        if not answered or len(answered) == len(parts):
+        opening = [q for q in answered if q not in kader.ask_when]
+        if not opening or len(answered) == len(parts):
             continue
         conditions = dict(route.when)
         if not all(matches(((q, conditions[q]),), answers) for q in answered):
