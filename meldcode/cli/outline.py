@@ -44,7 +44,9 @@ def _lines(kader: ResolvedKader, lang: str):
     yield ""
     yield _("Normen")
     for nid, norm in m.norms.items():
-        kind = _("wettelijke plicht") if norm.kind == "wettelijke_plicht" else _("professionele norm")
+        kind = (
+            _("wettelijke plicht") if norm.kind == "wettelijke_plicht" else _("professionele norm")
+        )
         yield f"  {nid}: {norm.title.get(lang)} ({kind}){_mark(norm.status)}"
     if m.special_cases:
         yield _("Bijzondere situaties")
@@ -61,9 +63,7 @@ def _lines(kader: ResolvedKader, lang: str):
     else:
         yield _("Adviesplicht: {value}").format(value=_("ja, vóór een melding"))
     if m.version_aliases:
-        yield _("Eerdere namen van deze versie: {names}").format(
-            names=", ".join(m.version_aliases)
-        )
+        yield _("Eerdere namen van deze versie: {names}").format(names=", ".join(m.version_aliases))
     yield ""
     yield _("Bronnen")
     for sid, src in m.sources.items():

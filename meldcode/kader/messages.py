@@ -81,18 +81,14 @@ def _coded(decision: "Decision", code: str, params: dict, language: str) -> str:
             "afweegt (adviesplicht)."
         )
     if code == "afgeleid":
-        return _(
-            "'{question}' telt als '{value}', omdat je bij '{source}' ja antwoordde."
-        ).format(
+        return _("'{question}' telt als '{value}', omdat je bij '{source}' ja antwoordde.").format(
             question=_label(decision, params["question"], language),
             value=_value(decision, params["question"], params["value"], language),
             source=_label(decision, params["from"], language),
         )
     if code == "route_open":
         route = model.routes[params["route"]].title.get(language)
-        return _(
-            "Misschien geldt de route '{route}'. Beantwoord eerst: {questions}."
-        ).format(
+        return _("Misschien geldt de route '{route}'. Beantwoord eerst: {questions}.").format(
             route=route,
             questions=", ".join(_label(decision, q, language) for q in params["questions"]),
         )

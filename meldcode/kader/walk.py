@@ -82,9 +82,7 @@ def open_route_questions(kader: ResolvedKader, answers: dict) -> list[tuple[str,
         if not all(matches(((q, conditions[q]),), answers) for q in answered):
             continue
         needed = [
-            q
-            for q in parts
-            if answers.get(q) is None and matches(kader.ask_when.get(q), answers)
+            q for q in parts if answers.get(q) is None and matches(kader.ask_when.get(q), answers)
         ]
         if needed:
             found.append((route.id, needed))

@@ -57,7 +57,10 @@ def test_unknown_question(basis):
         evaluate(basis, {"vermoeden": "ja", "onthulling": "ja"})
     message = str(caught.value)
     assert message.startswith("onbekende vraag 'onthulling'. Toegestaan: ")
-    assert "Toegestaan: aanbieder_wmo, aanbieder_zorg_jeugd, acceptatie, advies_veilig_thuis" in message
+    assert (
+        "Toegestaan: aanbieder_wmo, aanbieder_zorg_jeugd, acceptatie, advies_veilig_thuis"
+        in message
+    )
     assert caught.value.question == "onthulling"
 
 

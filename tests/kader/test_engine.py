@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from meldcode.kader.walk import add_actions as _add
 from meldcode.kader.engine import evaluate
 from meldcode.kader.engine import matches
+from meldcode.kader.walk import add_actions as _add
 from tests.kader.helpers import AFWEGINGEN
 from tests.kader.helpers import decide
 from tests.kader.helpers import pad
@@ -545,7 +545,11 @@ def test_a_disclosure_on_another_route_is_not_silently_dropped():
     """On the meldplicht route the disclosure norm does not fire, but the user is warned."""
     from tests.kader.helpers import onderwijs
 
-    route = {"pleger_medewerker": "ja", "vormen": ["seksueel_misbruik"], "minderjarige_leerling": "ja"}
+    route = {
+        "pleger_medewerker": "ja",
+        "vormen": ["seksueel_misbruik"],
+        "minderjarige_leerling": "ja",
+    }
     decision = decide(onderwijs(), disclosure="ja", **route)
     assert decision.route == "meldplicht"
     assert "top_tot_teen_onderzoek" not in decision.acties

@@ -56,7 +56,9 @@ def test_a_stored_case_keeps_its_artsen_version(shipped):
     assert shipped.get("artsen", "2019.1").version == "2018.1"
 
 
-@pytest.mark.parametrize(("setting", "framework"), [("ggz", "psychosociaal"), ("jgz", "verpleging-verzorging")])
+@pytest.mark.parametrize(
+    ("setting", "framework"), [("ggz", "psychosociaal"), ("jgz", "verpleging-verzorging")]
+)
 def test_settings_keep_their_id_and_follow_a_framework(shipped, setting, framework):
     kader = shipped.get(setting, "2019.1")  # the version stored cases name
     assert kader.parent == f"{framework} 2019.1"

@@ -162,7 +162,9 @@ def test_a_version_builds_on_an_earlier_version_of_itself(tmp_path):
         "summary: {nl: Later., en: Later.}\nvalid_from: '2023-01-01'\n"
     )
     sector = tmp_path / "minisector.yaml"
-    sector.write_text(sector.read_text() + 'valid_until: "2023-01-01"\nversion_aliases: ["2021.0"]\n')
+    sector.write_text(
+        sector.read_text() + 'valid_until: "2023-01-01"\nversion_aliases: ["2021.0"]\n'
+    )
     registry = Registry.load(tmp_path, tmp_path)
     later = registry.get("minisector")
     assert later.version == "2023.1"

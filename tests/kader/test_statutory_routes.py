@@ -1,4 +1,4 @@
-"""Statutory routes fire exactly where the law says (domain review, findings 3 to 5), never wider."""
+"""Statutory routes fire exactly where the law says (domain review, findings 3 to 5)."""
 
 import pytest
 
@@ -41,7 +41,11 @@ def test_sexual_violence_less_than_a_week_ago_counts_as_sexual_abuse(shipped):
     [
         (
             "physical violence by a teacher",
-            {"pleger_medewerker": "ja", "vormen": ["kindermishandeling"], "minderjarige_leerling": "ja"},
+            {
+                "pleger_medewerker": "ja",
+                "vormen": ["kindermishandeling"],
+                "minderjarige_leerling": "ja",
+            },
         ),
         (
             "an MBO student of 18 or over",
@@ -67,7 +71,11 @@ def test_the_onderwijs_route_does_not_fire(shipped, case, answers):
 def test_other_violence_by_a_teacher_informs_the_board_and_the_inspector(shipped):
     decision = evaluate(
         shipped.get("onderwijs"),
-        {"pleger_medewerker": "ja", "vormen": ["kindermishandeling"], "minderjarige_leerling": "ja"},
+        {
+            "pleger_medewerker": "ja",
+            "vormen": ["kindermishandeling"],
+            "minderjarige_leerling": "ja",
+        },
     )
     assert decision.acties == ["bevoegd_gezag_informeren", "vertrouwensinspecteur_raadplegen"]
     assert decision.bijzondere_situaties == ["medewerker_vermoedelijke_pleger"]
