@@ -16,8 +16,9 @@ from meldcode.storage.db import DatabaseBusy
 
 DATE = "2026-09-15"
 # Two cases reach every form: artsen (the KNMG stap 4, the kindcheck) and onderwijs with a
-# staff suspect of a sexual offence against a minor pupil (the meldplicht route). Departing from the outcome and not informing
-# beforehand are the choices that keep every text field of those forms.
+# staff suspect of a sexual offence against a minor pupil (the meldplicht route). Departing
+# from the outcome and not informing beforehand are the choices that keep every text field
+# of those forms.
 CASES = {
     "artsen": {"pleger_medewerker": "nee"},
     "onderwijs": {
