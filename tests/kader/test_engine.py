@@ -385,7 +385,7 @@ def test_no_onderwijs_route_in_basis_but_the_providers_question(basis):
     assert decision.melden is True  # known from the path, but not complete: a route may apply
     assert not decision.compleet
     assert decision.nog_nodig == ["aanbieder_zorg_jeugd", "aanbieder_wmo"]
-    assert decision.acties == ["melden_veilig_thuis", "leiding_informeren"]
+    assert decision.acties == ["leiding_informeren", "melden_veilig_thuis"]
     done = evaluate(basis, {**answers, "aanbieder_zorg_jeugd": "nee", "aanbieder_wmo": "nee"})
     assert (done.route, done.melden, done.nog_nodig) == ("meldcode", True, [])
 

@@ -87,9 +87,9 @@ def test_other_violence_by_a_teacher_informs_the_board_and_the_inspector(shipped
     )
     # about the staff member, not a suspicion at home: the board is still informed
     assert closed.acties == [
-        "afsluiten_en_vastleggen",
         "bevoegd_gezag_informeren",
         "vertrouwensinspecteur_raadplegen",
+        "afsluiten_en_vastleggen",
     ]
 
 
