@@ -86,7 +86,7 @@ def _build(case, decision, lang, printed, training) -> Dossier:
         (_("Organisatie"), head.organisatie or ""),
         (_("Eigenaar van de casus"), head.eigenaar or ""),
         (_("Afwegingskader"), kader.title.get(lang)),
-        (_("Versie"), kader.version),
+        (_("Versie"), words.version(kader.version, head.kader.versie)),
         (_("Geldig vanaf"), words.day(kader.valid_from, lang)),
         (_("Bevestiging"), words.status_label(kader.status)),
         (_("Zorg sinds"), words.day(head.zorg_sinds, lang)),

@@ -130,9 +130,7 @@ def compare(expect: Expect, decision) -> list[tuple[str, object, object]]:
         "afsluiten": decision.afsluiten,
         "acties": decision.acties,
         "normen": decision.normen,
-        "pad": [f"{s.vraag}={s.antwoord}" for s in decision.pad]
-        if decision.route == "meldcode"
-        else [f"{q}={decision.antwoorden.get(q)}" for q, _v in decision.route_rule.when],
+        "pad": decision.pad_labels(),
         "nog_nodig": decision.nog_nodig,
         "bijzondere_situaties": decision.bijzondere_situaties,
     }

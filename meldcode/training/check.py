@@ -149,9 +149,7 @@ def _compare(loaded: LoadedCase, decision) -> list[Issue]:
         "acties": decision.acties,
         "nog_nodig": decision.nog_nodig,
         "normen": decision.normen,
-        "pad": [f"{s.vraag}={s.antwoord}" for s in decision.pad]
-        if decision.route == "meldcode"
-        else [f"{q}={decision.antwoorden.get(q)}" for q, _v in decision.route_rule.when],
+        "pad": decision.pad_labels(),
         "bijzondere_situaties": decision.bijzondere_situaties,
     }
     issues = []
