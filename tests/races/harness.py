@@ -34,12 +34,18 @@ class Tally:
     rounds: int = 0
     kinds: Counter = field(default_factory=Counter)
     bad_rounds: int = 0
+    errors: list = field(default_factory=list)  # the first few, to say what went wrong
 
     def add(self, outcomes: list[Outcome], bad: bool, labels: list[str] | None = None) -> None:
         """Count one round; ``bad`` marks a round that broke the promise under test."""
         self.rounds += 1
         self.kinds.update(labels if labels is not None else [o.kind for o in outcomes])
         self.bad_rounds += int(bad)
+        self.errors += [repr(o.error)[:300] for o in outcomes if o.error][: 3 - len(self.errors)]
+
+    def report(self) -> tuple:
+        """Return what to show when the promise broke: bad rounds, outcomes, first errors."""
+        return (self.bad_rounds, dict(self.kinds), self.errors)
 
 
 def race(calls: list) -> list[Outcome]:

@@ -33,7 +33,7 @@ def test_a_setup_link_used_twice_at_once_works_once(dbs):
         )
         wins = [o.value for o in outcomes].count(True)
         tally.add(outcomes, bad=wins != 1 or any(o.error for o in outcomes))
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
 
 
 def test_a_two_factor_code_used_twice_at_once_signs_in_once(dbs, world, cipher):
@@ -60,7 +60,7 @@ def test_a_two_factor_code_used_twice_at_once_signs_in_once(dbs, world, cipher):
         outcomes = race([sign_in(db) for db in dbs])
         passed = [o.value for o in outcomes].count(True)
         tally.add(outcomes, bad=passed != 1 or any(o.error for o in outcomes))
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
 
 
 def test_the_daily_purge_is_claimed_by_one_worker(dbs):
@@ -75,10 +75,12 @@ def test_the_daily_purge_is_claimed_by_one_worker(dbs):
         later = NOW + datetime.timedelta(days=1, minutes=1)
         again = race(
             [
-                lambda db=db, job=job: db.run_write(lambda s: purge.claim_daily(s, later, job))
+                lambda db=db, job=job, later=later: db.run_write(
+                    lambda s: purge.claim_daily(s, later, job)
+                )
                 for db in dbs
             ]
         )
         wins = [o.value for o in outcomes].count(True), [o.value for o in again].count(True)
         tally.add(outcomes + again, bad=wins != (1, 1) or any(o.error for o in outcomes + again))
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()

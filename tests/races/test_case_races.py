@@ -61,14 +61,24 @@ def test_a_stale_save_racing_a_save_is_a_conflict_never_a_lost_edit(dbs, world):
         texts = [f"ronde {round_} werker {i}" for i in range(len(dbs))]
         outcomes = race(
             [
-                _save(db, world, "antwoord", "vermoeden", Antwoord(antwoord="ja", motivatie=t), version)
+                _save(
+                    db,
+                    world,
+                    "antwoord",
+                    "vermoeden",
+                    Antwoord(antwoord="ja", motivatie=t),
+                    version,
+                )
                 for db, t in zip(dbs, texts, strict=True)
             ]
         )
         won = [t for t, o in zip(texts, outcomes, strict=True) if o.kind == "ok"]
         now, payload = _stored(dbs[0], world, "antwoord", "vermoeden")
         acknowledged += len(won)
-        tally.add(outcomes, bad=len(won) != 1 or now != version + 1 or (won and payload.motivatie != won[0]))
+        tally.add(
+            outcomes,
+            bad=len(won) != 1 or now != version + 1 or (won and payload.motivatie != won[0]),
+        )
     final, _ = _stored(dbs[0], world, "antwoord", "vermoeden")
     report = (tally.bad_rounds, dict(tally.kinds), acknowledged, final)
     assert tally.bad_rounds == 0, report
@@ -90,7 +100,7 @@ def test_a_first_answer_posted_twice_at_once_is_one_record_and_conflicts(dbs, wo
         kinds = sorted(o.kind for o in outcomes)
         stored = _stored(dbs[0], world, "antwoord", key)
         tally.add(outcomes, bad=kinds != ["Conflict"] * (len(dbs) - 1) + ["ok"] or stored[0] != 1)
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
 
 
 def test_a_delete_racing_an_edit_keeps_one_of_them_and_says_so(dbs, world):
@@ -118,7 +128,7 @@ def test_a_delete_racing_an_edit_keeps_one_of_them_and_says_so(dbs, world):
             delete_ok and not edit_ok and stored is None
         )
         tally.add(outcomes, bad=not fine or bool({o.kind for o in outcomes} - {"ok", "Conflict"}))
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
 
 
 def test_sharing_twice_at_once_shares_once(dbs, world):
@@ -142,5 +152,5 @@ def test_sharing_twice_at_once_shares_once(dbs, world):
                 s, s.get(Case, world.case), s.get(User, world.owner), world.colleague
             )
         )
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
     assert _events(dbs[0], world, "gedeeld") == ROUNDS

@@ -65,7 +65,7 @@ def test_simultaneous_joins_never_pass_the_cap(database_url, cipher, world, dbs)
     finally:
         for database in joiners:
             database.dispose()
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
 
 
 def test_an_answer_submitted_twice_at_once_is_stored_once(dbs, world):
@@ -73,7 +73,9 @@ def test_an_answer_submitted_twice_at_once_is_stored_once(dbs, world):
     session_id = _session(dbs[0], world, cap=ROUNDS)
     for round_ in range(ROUNDS):
         token = dbs[0].run_write(
-            lambda s: store.join(s, dbs[0].cipher, s.get(store.TrainingSession, session_id), "", NOW)
+            lambda s: store.join(
+                s, dbs[0].cipher, s.get(store.TrainingSession, session_id), "", NOW
+            )
         )
 
         def submit(database, motivation, token=token):
@@ -89,4 +91,4 @@ def test_an_answer_submitted_twice_at_once_is_stored_once(dbs, world):
         mine = {f"ronde {round_} werker {i}" for i in range(len(dbs))}
         ok = stored.get("vermoeden", (None, ""))[1] in mine
         tally.add(outcomes, bad=not ok or any(o.error for o in outcomes))
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()

@@ -65,7 +65,7 @@ def test_an_invitation_accepted_three_times_at_once_makes_one_account(racing):
         codes = answers(outcomes)
         made = _count(app, select(func.count()).where(User.email == email))
         tally.add(outcomes, bad=codes != ["303", "404", "404"] or made != 1, labels=codes)
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
 
 
 def test_a_two_factor_code_posted_from_two_browsers_at_once_signs_in_one(racing):
@@ -82,11 +82,14 @@ def test_a_two_factor_code_posted_from_two_browsers_at_once_signs_in_one(racing)
         code = pyotp.TOTP(secret).now()
         forms = [opened(b, "/inloggen/code") for b in browsers]
         outcomes = race(
-            [poster(b, "/inloggen/code", dict(f, code=code)) for b, f in zip(browsers, forms)]
+            [
+                poster(b, "/inloggen/code", dict(f, code=code))
+                for b, f in zip(browsers, forms, strict=True)
+            ]
         )
         codes = answers(outcomes)
         tally.add(outcomes, bad=codes != ["303", "400"], labels=codes)
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
 
 
 def test_simultaneous_joins_never_pass_the_training_cap(racing):
@@ -103,7 +106,7 @@ def test_simultaneous_joins_never_pass_the_training_cap(racing):
         )
         codes = answers(outcomes)
         tally.add(outcomes, bad=codes != ["303"] * CAP + ["400"] * CAP, labels=codes)
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
 
 
 def test_two_beheerders_saving_the_settings_at_once_get_a_save_and_a_conflict(racing):
@@ -128,12 +131,10 @@ def test_two_beheerders_saving_the_settings_at_once_get_a_save_and_a_conflict(ra
             stored = str(s.get(Organisation, people.org).retention_days)
         winner = days[[o.value for o in outcomes].index(303)] if "303" in codes else None
         tally.add(outcomes, bad=codes != ["303", "409"] or stored != winner, labels=codes)
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
 
 
-def test_the_setup_link_posted_three_times_at_once_makes_one_organisation(
-    racing, tmp_path_factory
-):
+def test_the_setup_link_posted_three_times_at_once_makes_one_organisation(racing, tmp_path_factory):
     _app, _people, kind, cluster = racing
     from tests.appfactory import build_app
 
@@ -171,4 +172,4 @@ def test_the_setup_link_posted_three_times_at_once_makes_one_organisation(
             tally.add(outcomes, bad=codes[0] != "303" or not losers_fine or made != 1, labels=codes)
     finally:
         database.dispose()
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()

@@ -88,7 +88,7 @@ def test_a_first_answer_posted_from_two_tabs_at_once_is_a_conflict_not_a_500(rac
         outcomes = race(calls)
         codes = answers(outcomes)
         tally.add(outcomes, bad=codes != ["303", "409"], labels=codes)
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+    assert tally.bad_rounds == 0, tally.report()
 
 
 def test_two_label_changes_at_once_are_a_change_and_a_conflict(racing):
@@ -110,5 +110,9 @@ def test_two_label_changes_at_once_are_a_change_and_a_conflict(racing):
         with database.reader() as s:
             stored = cases.label_of(database.cipher, s.get(Case, case_id))
         winner = labels[codes.index(303)] if 303 in codes else None
-        tally.add(outcomes, bad=answers(outcomes) != ["303", "409"] or stored != winner, labels=answers(outcomes))
-    assert tally.bad_rounds == 0, (tally.bad_rounds, dict(tally.kinds))
+        tally.add(
+            outcomes,
+            bad=answers(outcomes) != ["303", "409"] or stored != winner,
+            labels=answers(outcomes),
+        )
+    assert tally.bad_rounds == 0, tally.report()
