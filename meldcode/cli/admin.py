@@ -168,6 +168,7 @@ def purge() -> None:
 def register(cli: click.Group) -> None:
     """Add the administration commands to the ``meldcode`` group."""
     from meldcode.cli.cases import case
+    from meldcode.cli.keys import keys
 
-    for command in (db, setup_link, org, user, purge, case):
+    for command in (db, setup_link, org, user, purge, case, keys):
         cli.add_command(command)
