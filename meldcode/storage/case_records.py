@@ -121,25 +121,23 @@ def save_record(
     shown when the record did not exist yet). The same text posted twice (a double click, two
     tabs) is saved once and answers as saved: nothing typed is lost, nothing saved twice.
     """
+    data = payload.model_dump(mode="json")
+    record = get_record(session, case, kind, key)
+    shown = expected_version or 0
+    if (record.version if record else 0) != shown:
+        return _stale(cipher, kind, key, data, record)  # no write, so no lock taken
     now = utcnow()
     lock_case(session, case, now)
-    record = get_record(session, case, kind, key)
-    data = payload.model_dump(mode="json")
     if record is None:
-        if expected_version:
-            raise Conflict(kind, key, None, 0, None, None)
         record = _insert(session, cipher, case, user, (kind, key), data, now)
-        if record is None:  # the same record was inserted a moment ago
-            return _stale(session, cipher, case, kind, key, data)
         action = "toegevoegd"
     else:
         values = {"updated_by": user.id, "updated_at": now}
         values["payload_enc"] = cipher.encrypt_json(data, f"case_records:{record.id}")
-        if expected_version != record.version or not bump(
-            session, record, "version", record.version, values
-        ):
-            return _stale(session, cipher, case, kind, key, data)
+        record = record if bump(session, record, "version", shown, values) else None
         action = "gewijzigd"
+    if record is None:  # another save got in between our look and our write
+        return _stale(cipher, kind, key, data, get_record(session, case, kind, key))
     log_event(session, case, user, f"{kind}_{action}", key if kind not in LIST_KINDS else "")
     return record
 
@@ -168,9 +166,8 @@ def _insert(session, cipher, case, user, kind_key, data, now) -> CaseRecord | No
     return record
 
 
-def _stale(session, cipher, case, kind: str, key: str, data: dict) -> CaseRecord:
-    """Answer a save that lost: the stored record when it holds this text, else Conflict."""
-    stored = get_record(session, case, kind, key)
+def _stale(cipher, kind: str, key: str, data: dict, stored: CaseRecord | None) -> CaseRecord:
+    """Answer a save that lost to ``stored``: it, when it holds this text; else Conflict."""
     if stored is None:
         raise Conflict(kind, key, None, 0, None, None)
     current = view(cipher, stored).payload.model_dump(mode="json")
@@ -190,16 +187,21 @@ def delete_record(
     session: Session, case: Case, user: User, kind: str, key: str, expected_version: int
 ) -> None:
     """Delete a record; raise Conflict when it changed since it was shown."""
-    lock_case(session, case, utcnow())
     record = get_record(session, case, kind, key)
     if record is None:
         return
-    gone = session.execute(
-        delete(CaseRecord)
-        .where(CaseRecord.id == record.id, CaseRecord.version == expected_version)
-        .execution_options(synchronize_session=False)
-    )
-    if gone.rowcount != 1:
-        raise Conflict(kind, key, None, record.version, record.updated_by, record.updated_at)
-    session.expunge(record)
-    log_event(session, case, user, f"{kind}_verwijderd")
+    if record.version == expected_version:
+        lock_case(session, case, utcnow())
+        gone = session.execute(
+            delete(CaseRecord)
+            .where(CaseRecord.id == record.id, CaseRecord.version == expected_version)
+            .execution_options(synchronize_session=False)
+        )
+        if gone.rowcount == 1:
+            session.expunge(record)
+            log_event(session, case, user, f"{kind}_verwijderd")
+            return
+        record = get_record(session, case, kind, key)  # changed or deleted meanwhile
+        if record is None:
+            return
+    raise Conflict(kind, key, None, record.version, record.updated_by, record.updated_at)

@@ -73,10 +73,11 @@ def _settle(session: Session, cipher: Cipher | None, key_file: Path) -> Cipher:
         empty = not known and not _holds_encrypted(session)
         text = _key_file(key_file, create=empty)
         if text is None:
+            used = f"data key(s) {', '.join(sorted(known))}" if known else "encrypted data"
             raise KeysDoNotFit(
-                f"{SETTING} is not set and {key_file} does not exist, but this database holds "
-                f"encrypted data: set {SETTING} to the deployment's keys (the same value for "
-                "every process, the command line included)"
+                f"{SETTING} is not set and {key_file} does not exist, but this database "
+                f"already has {used}: set {SETTING} to the deployment's keys (the same value "
+                "for every process, the command line included)"
             )
         cipher = Cipher.from_text(text)
     _verify(known, cipher, key_file)
