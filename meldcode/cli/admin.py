@@ -86,17 +86,15 @@ def org() -> None:
 @click.option("--kader", default="basis", help=_("standaardkader van de organisatie"))
 def org_create(name: str, kader: str) -> None:
     """Create an organisation."""
-    from sqlalchemy import select
-
+    from meldcode.storage.atomic import insert_new
     from meldcode.storage.models import Organisation
 
     _settings, database = open_database()
 
     def work(session):
-        """Create the organisation unless the name is taken."""
-        if session.scalar(select(Organisation).where(Organisation.name == name)):
+        """Create the organisation unless the name is taken (one statement: no race)."""
+        if not insert_new(session, Organisation, {"name": name, "default_kader": kader}, ["name"]):
             raise BadInput(_("organisatie '{name}' bestaat al").format(name=name))
-        session.add(Organisation(name=name, default_kader=kader))
 
     database.run_write(work)
     click.echo(_("organisatie aangemaakt: {name}").format(name=name))

@@ -96,3 +96,21 @@ def test_the_schema_is_upgraded_without_any_key(database_url, tmp_path, monkeypa
     monkeypatch.delenv("MELDCODE_DATA_KEYS", raising=False)
     assert cli("db", "upgrade").code == 0
     assert not (tmp_path / "instance" / "data_keys").exists()
+
+
+def test_keys_new_prints_a_key_and_keys_check_tells_whether_they_fit(deployment, cli, monkeypatch):
+    _url, keys = deployment
+    made = cli("keys", "new")
+    assert made.code == 0 and len(Cipher.from_text(made.out.strip()).key_ids) == 1
+    fits = cli("keys", "check")
+    assert fits.code == 0 and keys.split(":")[0] in fits.out
+    monkeypatch.setenv("MELDCODE_DATA_KEYS", made.out.strip())
+    refused = cli("keys", "check")
+    assert refused.code == 1 and "MELDCODE_DATA_KEYS" in refused.err
+    again = cli("org", "create", ORG)
+    assert again.code == 1  # refused for the keys, before anything else
+
+
+def test_an_organisation_name_is_taken_once(deployment, cli):
+    taken = cli("org", "create", ORG)
+    assert taken.code == 2 and "bestaat al" in taken.err
