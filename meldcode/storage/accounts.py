@@ -21,7 +21,6 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from meldcode import paths
 from meldcode.storage.atomic import is_writing
-from meldcode.storage.atomic import locked
 from meldcode.storage.atomic import named_lock
 from meldcode.storage.models import Invitation
 from meldcode.storage.models import Organisation
@@ -278,11 +277,10 @@ def create_invitation(
 def find_invitation(session: Session, token: str, now: datetime.datetime) -> Invitation | None:
     """Return an unused, unexpired invitation for a token.
 
-    In a write its row stays locked until commit: two accepts of one link at the same moment
-    are checked one after another, and the second finds it used.
+    Two accepts of one link at the same moment queue in email_taken (one address, one
+    account), so the second finds the account made and the invitation used.
     """
-    query = select(Invitation).where(Invitation.token_hash == token_hash(token))
-    found = session.scalar(locked(session, query))
+    found = session.scalar(select(Invitation).where(Invitation.token_hash == token_hash(token)))
     if found is None or found.used_at is not None or found.expires_at <= now:
         return None
     return found

@@ -103,6 +103,18 @@ def test_a_first_answer_posted_twice_at_once_is_one_record_and_conflicts(dbs, wo
     assert tally.bad_rounds == 0, tally.report()
 
 
+def test_the_same_first_answer_posted_twice_at_once_is_saved_once_and_both_hear_saved(dbs, world):
+    tally = Tally()
+    for round_ in range(ROUNDS):
+        key = f"dubbel{round_}"
+        same = Antwoord(antwoord="ja", motivatie="dezelfde tekst, twee keer verstuurd")
+        outcomes = race([_save(db, world, "antwoord", key, same, None) for db in dbs])
+        stored = _stored(dbs[0], world, "antwoord", key)
+        tally.add(outcomes, bad=any(o.error for o in outcomes) or stored[0] != 1)
+    assert tally.bad_rounds == 0, tally.report()
+    assert _events(dbs[0], world, "antwoord_toegevoegd") == ROUNDS  # one event per answer
+
+
 def test_a_delete_racing_an_edit_keeps_one_of_them_and_says_so(dbs, world):
     tally = Tally()
     signal = Signaal(datum=datetime.date(2026, 9, 2), waarneming="eerste")

@@ -68,6 +68,32 @@ def test_an_invitation_accepted_three_times_at_once_makes_one_account(racing):
     assert tally.bad_rounds == 0, tally.report()
 
 
+def test_two_invitations_for_one_address_accepted_at_once_make_one_account(racing):
+    app, _people, _kind, _cluster = racing
+    (beheerder,) = signed_in(app, "beheerder", 1)
+    tally = Tally()
+    for round_ in range(ROUNDS):
+        email = f"dubbel{round_}@delinde.nl"
+        paths = []
+        for _ in range(2):
+            response = beheerder.form("/beheer/uitnodigen", {"email": email, "role": "medewerker"})
+            shown = beheerder.page(response.headers["Location"])
+            paths.append(
+                re.search(r'value="http://127\.0\.0\.1:5000(/uitnodiging/[^"]+)"', shown)[1]
+            )
+        people = [Visitor(app) for _ in paths]
+        data = {"name": "Nieuw", "password": NEW_PASSWORD, "password_again": NEW_PASSWORD}
+        calls = [
+            poster(p, path, dict(opened(p, path), **data))
+            for p, path in zip(people, paths, strict=True)
+        ]
+        outcomes = race(calls)
+        codes = answers(outcomes)
+        made = _count(app, select(func.count()).where(User.email == email))
+        tally.add(outcomes, bad=codes != ["303", "404"] or made != 1, labels=codes)
+    assert tally.report()[0] == 0, tally.report()
+
+
 def test_a_two_factor_code_posted_from_two_browsers_at_once_signs_in_one(racing):
     app, people, _kind, _cluster = racing
     database = app.extensions["meldcode_db"]

@@ -97,6 +97,9 @@ def test_a_database_from_before_the_register_is_adopted_only_by_its_own_key(data
     plain.dispose()
     with pytest.raises(KeysDoNotFit, match="another key"):
         open_database(database_url, Cipher.new_key_text(), tmp_path / "k")
+    with pytest.raises(KeysDoNotFit, match="MELDCODE_DATA_KEYS is not set"):
+        open_database(database_url, None, tmp_path / "none")  # holds data: no key made
+    assert not (tmp_path / "none").exists()
     adopted = open_database(database_url, keys, tmp_path / "k")
     assert _keys(adopted) == [keys.split(":")[0]]
     adopted.dispose()
