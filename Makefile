@@ -19,10 +19,11 @@ TEST_STAMP := $(VENV)/.stamp-test
 BENCH_STAMP := $(VENV)/.stamp-bench
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint bench debs-app debs-test debs-bench translations translations-extract translations-update db clean help
+.PHONY: run install test lint bench debs-app debs-test debs-bench translations translations-extract translations-update db clean help
 
 help:
 	@echo "make run    install what the app needs, prepare the database and start it on http://$(HOST):$(PORT)"
+	@echo "make install  install what the app needs into .venv, nothing else (for a server, see README)"
 	@echo "make test   install test needs and run the whole suite (lint included)"
 	@echo "make bench  run the benchmarks in benchmarks/"
 
@@ -73,6 +74,9 @@ translations-update: translations-extract
 	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching
 
 # --- Running -----------------------------------------------------------------------------------
+# A server: the app and its Debian libraries in .venv, compiled translations; no database, no start.
+install: debs-app $(APP_STAMP) translations
+
 db: $(APP_STAMP)
 	$(BIN)/meldcode db upgrade
 

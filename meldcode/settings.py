@@ -2,9 +2,9 @@
 
 Order: defaults, then ``<instance>/config.py`` (optional), then ``MELDCODE_*`` environment
 variables, then a test mapping. Secrets are never defaulted: on first start a random secret
-key and data key are written into the instance folder (mode 0600). Several instances behind
-a load balancer must share them: set MELDCODE_SECRET_KEY and MELDCODE_DATA_KEYS, or share the
-instance folder.
+key is written into the instance folder (mode 0600), and a data key too, but only when the
+database holds nothing encrypted yet (meldcode.storage.keyring). Several instances, and the
+command line beside them, must share both: set MELDCODE_SECRET_KEY and MELDCODE_DATA_KEYS.
 """
 
 import json
@@ -13,7 +13,6 @@ import secrets
 from pathlib import Path
 
 from meldcode import paths
-from meldcode.storage.crypto import Cipher
 
 DEFAULTS: dict = {
     "DATABASE_URL": None,  # None: SQLite in the instance folder
@@ -78,10 +77,23 @@ def load(test_config: dict | None = None, environ=None) -> dict:
     if not settings.get("SECRET_KEY"):
         settings["SECRET_KEY"] = _secret_file(folder / "secret_key", lambda: secrets.token_hex(32))
     if not settings.get("DATA_KEYS"):
-        settings["DATA_KEYS"] = _secret_file(folder / "data_keys", Cipher.new_key_text)
+        # Read, never made here: a key is made only for an empty database (open_database).
+        keys = folder / "data_keys"
+        settings["DATA_KEYS"] = keys.read_text().strip() if keys.is_file() else None
     if not settings.get("DATABASE_URL"):
         settings["DATABASE_URL"] = f"sqlite:///{folder / 'meldcode.sqlite3'}"
     return settings
+
+
+def open_database(settings: dict):
+    """Open the configured database with keys that fit what it holds (see storage.keyring).
+
+    Raises meldcode.storage.keyring.KeysDoNotFit, naming the setting to fix.
+    """
+    from meldcode.storage.keyring import open_database as open_with_keys
+
+    key_file = Path(settings["INSTANCE_PATH"]) / "data_keys"
+    return open_with_keys(settings["DATABASE_URL"], settings.get("DATA_KEYS"), key_file)
 
 
 def _secret_file(path: Path, make) -> str:

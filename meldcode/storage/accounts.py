@@ -16,8 +16,12 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm import object_session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from meldcode import paths
+from meldcode.storage.atomic import is_writing
+from meldcode.storage.atomic import named_lock
 from meldcode.storage.models import Invitation
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import SetupToken
@@ -143,10 +147,23 @@ def check_password(user: User, password: str, now: datetime.datetime) -> bool:
     return True
 
 
-def second_factor_passed(user: User, step: int) -> None:
-    """Record the used code's time step (no replay) and clear the failure count."""
-    user.totp_last_step = step
+def second_factor_passed(user: User, step: int) -> bool:
+    """Record the code's time step as used and clear the failure count; False if it was used.
+
+    Check and record are one statement: of two logins with the same code at the same moment,
+    only one matches (the other is a replay and must fail like a wrong code).
+    """
+    used = object_session(user).execute(
+        update(User)
+        .where(User.id == user.id, User.totp_last_step < step)
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    if used.rowcount != 1:
+        return False
+    set_committed_value(user, "totp_last_step", step)
     unlock(user)
+    return True
 
 
 def unlock(user: User) -> None:
@@ -258,7 +275,11 @@ def create_invitation(
 
 
 def find_invitation(session: Session, token: str, now: datetime.datetime) -> Invitation | None:
-    """Return an unused, unexpired invitation for a token."""
+    """Return an unused, unexpired invitation for a token.
+
+    Two accepts of one link at the same moment queue in email_taken (one address, one
+    account), so the second finds the account made and the invitation used.
+    """
     found = session.scalar(select(Invitation).where(Invitation.token_hash == token_hash(token)))
     if found is None or found.used_at is not None or found.expires_at <= now:
         return None
@@ -266,7 +287,13 @@ def find_invitation(session: Session, token: str, now: datetime.datetime) -> Inv
 
 
 def email_taken(session: Session, email: str) -> bool:
-    """Tell whether an account with this e-mail address exists."""
+    """Tell whether an account with this e-mail address exists.
+
+    In a write, creating an account for this address waits here for any other doing the
+    same, so two sign-ups for one address find each other instead of failing at commit.
+    """
+    if is_writing(session):
+        named_lock(session, "email:" + email.strip().lower())
     return (
         session.scalar(select(User.id).where(func.lower(User.email) == email.strip().lower()))
         is not None
@@ -307,6 +334,7 @@ def new_setup_token(
     valid: datetime.timedelta = datetime.timedelta(hours=24),
 ) -> str:
     """Create a fresh one-time setup token (earlier ones stop working)."""
+    named_lock(session, SETUP_LOCK)
     session.execute(update(SetupToken).where(SetupToken.used_at.is_(None)).values(used_at=now))
     token = new_token()
     session.add(SetupToken(token_hash=token_hash(token), expires_at=now + valid))
@@ -314,12 +342,30 @@ def new_setup_token(
 
 
 def use_setup_token(session: Session, token: str, now: datetime.datetime) -> bool:
-    """Mark a setup token used; tell whether it was valid."""
-    found = session.get(SetupToken, token_hash(token))
-    if found is None or found.used_at is not None or found.expires_at <= now:
+    """Use a setup token while no organisation exists; tell whether it was valid.
+
+    Setting up happens once: uses wait for each other here, the check for an organisation
+    runs after that wait, and a use ends every other link too.
+    """
+    named_lock(session, SETUP_LOCK)
+    if not needs_setup(session):
         return False
-    found.used_at = now
+    used = session.execute(
+        update(SetupToken)
+        .where(
+            SetupToken.token_hash == token_hash(token),
+            SetupToken.used_at.is_(None),
+            SetupToken.expires_at > now,
+        )
+        .values(used_at=now)
+    )
+    if used.rowcount != 1:
+        return False
+    session.execute(update(SetupToken).where(SetupToken.used_at.is_(None)).values(used_at=now))
     return True
+
+
+SETUP_LOCK = "setup"
 
 
 def now() -> datetime.datetime:

@@ -42,6 +42,18 @@ class Cipher:
             raise ValueError("no data key given")
         return cls(keys, next(iter(keys)))
 
+    @property
+    def key_ids(self) -> list[str]:
+        """Return the ids of the keys this cipher holds, the current one first."""
+        return [self.current] + [kid for kid in self._keys if kid != self.current]
+
+    def only(self, kid: str) -> "Cipher":
+        """Return a cipher that holds and encrypts with just the key ``kid``."""
+        single = Cipher.__new__(Cipher)
+        single._keys = {kid: self._keys[kid]}
+        single.current = kid
+        return single
+
     @staticmethod
     def new_key_text() -> str:
         """Return a fresh key in the ``id:base64`` form, for a new instance."""

@@ -2,7 +2,9 @@
 
 SQLite (the embedded default) runs in WAL mode with a busy timeout; every write transaction
 starts with ``BEGIN IMMEDIATE`` so a read-then-write never fails on a stale snapshot.
-PostgreSQL is used as is. Writes retry briefly when the database is locked.
+PostgreSQL runs at READ COMMITTED: there, storage checks and acts in one statement or under a
+row lock (meldcode.storage.atomic). Writes retry briefly when the database is locked, and on
+PostgreSQL when it broke a deadlock or a serialisation conflict (the work is run again whole).
 """
 
 import os
@@ -18,9 +20,12 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import sessionmaker
 
+from meldcode.storage.atomic import WRITING
 from meldcode.storage.crypto import Cipher
 
 WRITE_ATTEMPTS = 3
+# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available.
+RETRY_SQLSTATES = {"40001", "40P01", "55P03"}
 
 
 class DatabaseBusy(Exception):
@@ -71,9 +76,13 @@ def _sqlite_setup(engine: Engine) -> None:
 
 
 def is_locked(exc: Exception) -> bool:
-    """Tell whether an error means the database was busy or locked."""
+    """Tell whether an error means the database was busy or locked (worth trying again)."""
+    if not isinstance(exc, OperationalError):
+        return False
+    if getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES:
+        return True
     text = str(getattr(exc, "orig", exc)).lower()
-    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)
+    return "locked" in text or "busy" in text
 
 
 class Database:
@@ -90,7 +99,7 @@ class Database:
             else self.engine
         )
         self._read = sessionmaker(self.engine, expire_on_commit=False)
-        self._write = sessionmaker(write_engine, expire_on_commit=False)
+        self._write = sessionmaker(write_engine, expire_on_commit=False, info={WRITING: True})
         self.cipher = cipher
 
     def reader(self) -> Session:

@@ -45,6 +45,8 @@ class Organisation(Base):
     default_kader: Mapped[str] = mapped_column(String(40), default="basis")
     retention_days: Mapped[int] = mapped_column(Integer, default=30)
     require_totp: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Raised by every save of the settings above: two beheerders never overwrite each other.
+    settings_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -112,6 +114,7 @@ class Case(Base):
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
     owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     label_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    label_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     worry_date: Mapped[datetime.date] = mapped_column(Date)
     kader_id: Mapped[str] = mapped_column(String(40))
     kader_version: Mapped[str] = mapped_column(String(40))
@@ -187,6 +190,19 @@ class StashedForm(Base):
     path: Mapped[str] = mapped_column(String(300))
     payload_enc: Mapped[bytes] = mapped_column(LargeBinary)
     expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
+
+
+class DataKey(Base):
+    """A data key that encrypted something here: its id and a value only that key opens.
+
+    The key itself never enters the database. A process whose keys cannot open every row
+    here would write what the others cannot read, or fail to read what they wrote: it stops.
+    """
+
+    __tablename__ = "data_keys"
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    check_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Maintenance(Base):

@@ -65,10 +65,10 @@ def _check_code(s, user_id: str, code: str) -> str:
         return "locked"
     secret = totp.user_totp_secret(database().cipher, user)
     step = totp.check_totp(secret, code, user.totp_last_step, now)
-    if step is None:
+    # A code another login used a moment ago is a replay: it fails like a wrong code.
+    if step is None or not accounts.second_factor_passed(user, step):
         accounts.register_failure(user, now)
         return "locked" if accounts.is_locked(user, now) else "bad_totp"
-    accounts.second_factor_passed(user, step)
     return "ok"
 
 

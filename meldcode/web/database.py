@@ -10,9 +10,10 @@ from flask import current_app
 from flask import g
 from sqlalchemy.orm import Session
 
-from meldcode.storage.crypto import Cipher
+from meldcode import settings
 from meldcode.storage.db import Database
 from meldcode.storage.db import DatabaseBusy
+from meldcode.storage.keyring import KeysDoNotFit
 from meldcode.storage.migrate import current as schema_revision
 from meldcode.storage.migrate import head as schema_head
 
@@ -24,10 +25,7 @@ class SaveFailed(Exception):
 
 
 def init_app(app: Flask) -> None:
-    """Open the database for this app and check its schema is up to date."""
-    database = Database(app.config["DATABASE_URL"], Cipher.from_text(app.config["DATA_KEYS"]))
-    app.extensions[KEY] = database
-    app.teardown_appcontext(_close)
+    """Check the schema is up to date and the keys fit the data, then open the database."""
     revision = schema_revision(app.config["DATABASE_URL"])
     expected = schema_head()
     if revision != expected:
@@ -37,6 +35,14 @@ def init_app(app: Flask) -> None:
             f"database schema is at {revision or 'nothing'}, expected {expected}: "
             "run `meldcode db upgrade` first"
         )
+    try:
+        database = settings.open_database(app.config)
+    except KeysDoNotFit as exc:
+        # Serving with other keys would answer 500 on every case, or write what the other
+        # instances cannot read: better not to start at all, and say what to fix.
+        raise RuntimeError(f"meldcode does not start: {exc}") from None
+    app.extensions[KEY] = database
+    app.teardown_appcontext(_close)
 
 
 def database() -> Database:
