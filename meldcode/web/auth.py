@@ -60,8 +60,10 @@ def load_user() -> None:
     g.user_session, g.user = found
     if now - g.user_session.last_seen_at > TOUCH_EVERY and request.endpoint != "account.ping":
         try:
-            write(lambda s: accounts.touch_session(s, token, now))
+            # One attempt only: a missed refresh costs nothing, waiting for it costs the user.
+            write(lambda s: accounts.touch_session(s, token, now), quick=True)
         except SaveFailed:
+            g.pop("save_failure", None)  # the page's own save decides what the page says
             return  # the page still works; the idle timer is refreshed on the next request
         # Not a plain assignment: that would mark the row dirty in the reading session, whose
         # next query would then try to write it back (SQLite: "database is locked").
