@@ -75,9 +75,7 @@ def make_engine(url: str, echo: bool = False) -> Engine:
     if url.startswith("postgresql"):
         # A lock held elsewhere fails the statement after a few seconds instead of hanging.
         options = f"-c lock_timeout={_wait_ms()}"
-        return create_engine(
-            url, echo=echo, pool_pre_ping=True, connect_args={"options": options}
-        )
+        return create_engine(url, echo=echo, pool_pre_ping=True, connect_args={"options": options})
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
 

@@ -17,6 +17,7 @@ from flask import url_for
 from sqlalchemy.orm.attributes import set_committed_value
 
 from meldcode.storage import accounts
+from meldcode.storage import stash
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
 from meldcode.web.database import SaveFailed
@@ -24,6 +25,7 @@ from meldcode.web.database import session as db_session
 from meldcode.web.database import write
 
 TOUCH_EVERY = datetime.timedelta(seconds=60)  # fewer writes; the idle limit is minutes
+STALE_GRACE = datetime.timedelta(hours=24)  # a form left open overnight is still kept
 CASE_ROLES = ("medewerker", "aandachtsfunctionaris", "beheerder")
 
 
@@ -48,14 +50,20 @@ def load_user() -> None:
     g.user = None
     g.user_session = None
     g.session_expired = False
+    g.stale_user_id = None
     token = cookie.get("sid")
     if not token or request.endpoint == "static":
         return
     now = accounts.now()
     found = accounts.load_session(db_session(), token, now, times())
     if found is None:
-        cookie.pop("sid", None)
+        # The dead token stays in the cookie until the next sign-in replaces it: another tab
+        # may still post text that must be kept for this user (below).
         g.session_expired = True
+        if request.method == "POST":
+            # Whose text this is, should it need keeping (meldcode.web.rescue): a session
+            # that ran out recently still names its user; nothing else does.
+            g.stale_user_id = stash.session_owner(db_session(), token, now, times(), STALE_GRACE)
         return
     g.user_session, g.user = found
     if now - g.user_session.last_seen_at > TOUCH_EVERY and request.endpoint != "account.ping":
