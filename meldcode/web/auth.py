@@ -20,6 +20,7 @@ from meldcode.storage import accounts
 from meldcode.storage import stash
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
+from meldcode.web import login_guard
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session as db_session
 from meldcode.web.database import write
@@ -99,6 +100,8 @@ def sign_in(user: User, second_factor_done: bool) -> None:
     cookie["sid"] = token
     if language:
         cookie["taal"] = language
+    if second_factor_done:
+        login_guard.remember_device(user.id)
 
 
 def complete_second_factor() -> None:
@@ -111,8 +114,9 @@ def complete_second_factor() -> None:
 
         row = s.get(UserSession, accounts.token_hash(token))
         row.second_factor_done = True
+        return row.user_id
 
-    write(work)
+    login_guard.remember_device(write(work))
 
 
 def sign_out() -> None:
