@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from meldcode.storage import audit
+from meldcode.storage import throttle
 from meldcode.storage import training
 from meldcode.storage.models import Case
 from meldcode.storage.models import CaseEvent
@@ -90,6 +91,7 @@ def purge(session: Session, now: datetime.datetime) -> Report:
     ):
         report.other += session.execute(statement).rowcount or 0
     report.other += training.purge(session, now)  # ended training sessions, after 24 hours
+    report.other += throttle.purge(session, now)  # rate-limit counters of days past
     for job in EXTRA_JOBS:
         report.other += job(session, now)
     return report
