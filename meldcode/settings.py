@@ -34,6 +34,43 @@ DEFAULTS: dict = {
 }
 
 
+# Settings that must be a whole number of at least this much; anything else stops the app
+# at start with a message, instead of a 500 on the first page that uses it.
+MINIMUMS = {
+    "SESSION_IDLE_MINUTES": 1,
+    "SESSION_ABSOLUTE_HOURS": 1,
+    "SESSION_WARNING_MINUTES": 0,
+    "INVITATION_DAYS": 1,
+    "STASH_HOURS": 1,
+    "PDF_CONCURRENCY": 0,
+    "TRUSTED_PROXIES": 0,
+    "TRAINING_RETENTION_HOURS": 0,
+    "TRAINING_MAX_PARTICIPANTS": 1,
+    "TRAINING_SESSION_HOURS": 1,
+}
+
+
+def check(settings: dict) -> None:
+    """Raise ValueError naming the setting when a number is missing, not whole or too small."""
+    for key, least in MINIMUMS.items():
+        value = settings.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise ValueError(
+                f"setting {key} (MELDCODE_{key}) must be a whole number of at least {least}, "
+                f"not {value!r}"
+            )
+
+
+def kaders_dir(environ=None) -> Path:
+    """Return the kaders folder the app uses, without creating the instance folder.
+
+    MELDCODE_KADERS_DIR, else KADERS_DIR in the instance's config.py, else the shipped one.
+    """
+    environ = os.environ if environ is None else environ
+    chosen = environ.get("MELDCODE_KADERS_DIR") or config_file(instance_dir()).get("KADERS_DIR")
+    return Path(chosen) if chosen else paths.KADERS_DIR
+
+
 def instance_dir() -> Path:
     """Return the instance folder (database, secrets, optional config.py)."""
     return Path(os.environ.get("MELDCODE_INSTANCE_PATH") or paths.INSTANCE_DIR)
@@ -74,6 +111,7 @@ def load(test_config: dict | None = None, environ=None) -> dict:
             settings[key.removeprefix("MELDCODE_")] = _coerce(value)
     if test_config:
         settings.update(test_config)
+    check(settings)
     folder.mkdir(parents=True, exist_ok=True)
     if not settings.get("SECRET_KEY"):
         settings["SECRET_KEY"] = _secret_file(folder / "secret_key", lambda: secrets.token_hex(32))

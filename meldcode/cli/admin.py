@@ -1,11 +1,11 @@
 """Administration commands: database, organisations, users, purge, case files."""
 
 import sys
-from pathlib import Path
 
 import click
 
 from meldcode.cli import BadInput
+from meldcode.cli import write_private
 from meldcode.kader.i18n import _
 
 
@@ -15,7 +15,10 @@ def _open():
     from meldcode.storage.crypto import Cipher
     from meldcode.storage.db import Database
 
-    settings = settings_module.load()
+    try:
+        settings = settings_module.load()
+    except ValueError as exc:  # a setting out of range: say which, no traceback
+        raise BadInput(str(exc)) from None
     return settings, Database(settings["DATABASE_URL"], Cipher.from_text(settings["DATA_KEYS"]))
 
 
@@ -194,7 +197,14 @@ def case_export(case_id: str, output: str | None) -> None:
 
     text = database.run_write(work)
     if output:
-        Path(output).write_text(text)
+        try:
+            write_private(output, text.encode())
+        except OSError as exc:
+            raise BadInput(
+                _("kan '{file}' niet schrijven: {reason}").format(
+                    file=output, reason=exc.strerror or exc
+                )
+            ) from None
     else:
         click.echo(text, nl=False)
 
@@ -211,13 +221,16 @@ def case_import(file: str, org_name: str, owner_email: str) -> None:
     from meldcode.cli.decide import load_registry
     from meldcode.kader import KaderError
     from meldcode.kader import UnknownKader
+    from meldcode.kader.files import read_capped
     from meldcode.storage import audit
     from meldcode.storage.casefile_io import import_case
+    from meldcode.storage.casesize import CaseFull
+    from meldcode.storage.import_checks import ImportRefused
     from meldcode.storage.models import Organisation
     from meldcode.storage.models import User
 
     try:
-        casefile = load_yaml(Path(file).read_bytes(), file)
+        casefile = load_yaml(read_capped(file, file), file)
     except OSError as exc:
         raise BadInput(
             _("kan '{file}' niet lezen: {reason}").format(file=file, reason=exc.strerror or exc)
@@ -241,7 +254,10 @@ def case_import(file: str, org_name: str, owner_email: str) -> None:
                     email=owner_email, org=org_name
                 )
             )
-        found = import_case(session, database.cipher, casefile, owner, kader)
+        try:
+            found = import_case(session, database.cipher, casefile, owner, kader)
+        except (ImportRefused, CaseFull) as refused:
+            raise BadInput(f"{file}: {refused}") from None
         audit.record(session, owner, "import", "case", found.id, origin="cli")
         return found.id
 

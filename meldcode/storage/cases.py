@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from meldcode.casus.records import Payload
 from meldcode.casus.records import payload_model
 from meldcode.kader import ResolvedKader
+from meldcode.storage import casesize
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.models import Case
 from meldcode.storage.models import CaseEvent
@@ -228,9 +229,9 @@ def save_record(
         record.updated_by = user.id
         record.updated_at = now
         action = "gewijzigd"
-    record.payload_enc = cipher.encrypt_json(
-        payload.model_dump(mode="json"), f"case_records:{record.id}"
-    )
+    sealed = cipher.encrypt_json(payload.model_dump(mode="json"), f"case_records:{record.id}")
+    casesize.check_room(session, case.id, record.id, len(sealed))  # raises CaseFull
+    record.payload_enc = sealed
     case.updated_at = now
     log_event(session, case, user, f"{kind}_{action}", key if kind not in LIST_KINDS else "")
     return record

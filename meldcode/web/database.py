@@ -15,6 +15,7 @@ from flask import render_template
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from meldcode.casus.limits import CaseFull
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.db import Database
 from meldcode.storage.db import DatabaseBusy
@@ -42,6 +43,7 @@ def init_app(app: Flask) -> None:
     app.teardown_appcontext(_close)
     app.register_error_handler(SaveFailed, _not_saved)
     app.register_error_handler(DBAPIError, _database_error)
+    app.after_request(_full_is_not_busy)
     revision = schema_revision(app.config["DATABASE_URL"])
     expected = schema_head()
     if revision != expected:
@@ -85,6 +87,16 @@ def write(work, quick: bool = False):
         g.save_failure = exc.reason
         log.warning("write failed: %s", exc.reason)  # the reason only, never content
         raise SaveFailed(exc.reason) from exc
+    except CaseFull as exc:
+        g.save_failure = "case_full"  # the pages say so and keep the text, as for a lock
+        raise SaveFailed("case_full") from exc
+
+
+def _full_is_not_busy(response):
+    """Answer 422, not 503, when a case is full: trying again later will not help."""
+    if g.get("save_failure") == "case_full" and response.status_code == 503:
+        response.status_code = 422
+    return response
 
 
 def _not_saved(error: SaveFailed):
