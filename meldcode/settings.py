@@ -24,7 +24,10 @@ DEFAULTS: dict = {
     "SESSION_WARNING_MINUTES": 2,
     "INVITATION_DAYS": 7,
     "STASH_HOURS": 4,
-    "PDF_CONCURRENCY": 0,  # 0: as many as there are CPU cores
+    "PDF_CONCURRENCY": 0,  # 0: as many as there are CPU cores, and fewer than WORKERS
+    "WORKERS": 2,  # web workers (gunicorn's WEB_CONCURRENCY); renders leave one free for pages
+    "PDF_SECONDS": 90,  # a render is stopped after this (below gunicorn's timeout of 120 s)
+    "PDF_MEMORY_MB": 1024,  # what one render may add to its worker's memory
     "TRUSTED_PROXIES": 0,  # number of proxies in front, for the client address in the audit log
     "HTTPS": False,  # behind HTTPS: secure cookies and HSTS
     "OEFENCASUSSEN_DIR": "",  # a folder with trainers' own training cases
@@ -43,6 +46,9 @@ MINIMUMS = {
     "INVITATION_DAYS": 1,
     "STASH_HOURS": 1,
     "PDF_CONCURRENCY": 0,
+    "WORKERS": 1,
+    "PDF_SECONDS": 1,
+    "PDF_MEMORY_MB": 64,
     "TRUSTED_PROXIES": 0,
     "TRAINING_RETENTION_HOURS": 0,
     "TRAINING_MAX_PARTICIPANTS": 1,
@@ -106,6 +112,8 @@ def load(test_config: dict | None = None, environ=None) -> dict:
     )
     settings["INSTANCE_PATH"] = str(folder)
     settings.update(config_file(folder))
+    if environ.get("WEB_CONCURRENCY"):  # gunicorn's own setting for its number of workers
+        settings["WORKERS"] = _coerce(environ["WEB_CONCURRENCY"])
     for key, value in environ.items():
         if key.startswith("MELDCODE_") and key != "MELDCODE_INSTANCE_PATH":
             settings[key.removeprefix("MELDCODE_")] = _coerce(value)
