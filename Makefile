@@ -84,7 +84,7 @@ db: $(APP_STAMP)
 run: export MELDCODE_BASE_URL := $(or $(MELDCODE_BASE_URL),http://$(HOST):$(PORT))
 run: debs-app $(APP_STAMP) translations db
 	$(BIN)/meldcode setup-link
-	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' \
+	WEB_CONCURRENCY=$(WORKERS) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' \
 	  --timeout 120 'meldcode.web:create_app()'
 
 # --- Testing -----------------------------------------------------------------------------------

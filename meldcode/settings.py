@@ -23,7 +23,10 @@ DEFAULTS: dict = {
     "SESSION_WARNING_MINUTES": 2,
     "INVITATION_DAYS": 7,
     "STASH_HOURS": 4,
-    "PDF_CONCURRENCY": 0,  # 0: as many as there are CPU cores
+    "PDF_CONCURRENCY": 0,  # 0: as many as there are CPU cores, and fewer than WORKERS
+    "WORKERS": 2,  # web workers (gunicorn's WEB_CONCURRENCY); renders leave one free for pages
+    "PDF_SECONDS": 90,  # a render is stopped after this (below gunicorn's timeout of 120 s)
+    "PDF_MEMORY_MB": 1024,  # what one render may add to its worker's memory
     "TRUSTED_PROXIES": 0,  # number of proxies in front, for the client address in the audit log
     "HTTPS": False,  # behind HTTPS: secure cookies and HSTS
     "OEFENCASUSSEN_DIR": "",  # a folder with trainers' own training cases
@@ -31,6 +34,46 @@ DEFAULTS: dict = {
     "TRAINING_MAX_PARTICIPANTS": 250,  # places in one training session
     "TRAINING_SESSION_HOURS": 8,  # a session not ended by its trainer ends after this
 }
+
+
+# Settings that must be a whole number of at least this much; anything else stops the app
+# at start with a message, instead of a 500 on the first page that uses it.
+MINIMUMS = {
+    "SESSION_IDLE_MINUTES": 1,
+    "SESSION_ABSOLUTE_HOURS": 1,
+    "SESSION_WARNING_MINUTES": 0,
+    "INVITATION_DAYS": 1,
+    "STASH_HOURS": 1,
+    "PDF_CONCURRENCY": 0,
+    "WORKERS": 1,
+    "PDF_SECONDS": 1,
+    "PDF_MEMORY_MB": 64,
+    "TRUSTED_PROXIES": 0,
+    "TRAINING_RETENTION_HOURS": 0,
+    "TRAINING_MAX_PARTICIPANTS": 1,
+    "TRAINING_SESSION_HOURS": 1,
+}
+
+
+def check(settings: dict) -> None:
+    """Raise ValueError naming the setting when a number is missing, not whole or too small."""
+    for key, least in MINIMUMS.items():
+        value = settings.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise ValueError(
+                f"setting {key} (MELDCODE_{key}) must be a whole number of at least {least}, "
+                f"not {value!r}"
+            )
+
+
+def kaders_dir(environ=None) -> Path:
+    """Return the kaders folder the app uses, without creating the instance folder.
+
+    MELDCODE_KADERS_DIR, else KADERS_DIR in the instance's config.py, else the shipped one.
+    """
+    environ = os.environ if environ is None else environ
+    chosen = environ.get("MELDCODE_KADERS_DIR") or config_file(instance_dir()).get("KADERS_DIR")
+    return Path(chosen) if chosen else paths.KADERS_DIR
 
 
 def instance_dir() -> Path:
@@ -68,11 +111,14 @@ def load(test_config: dict | None = None, environ=None) -> dict:
     )
     settings["INSTANCE_PATH"] = str(folder)
     settings.update(config_file(folder))
+    if environ.get("WEB_CONCURRENCY"):  # gunicorn's own setting for its number of workers
+        settings["WORKERS"] = _coerce(environ["WEB_CONCURRENCY"])
     for key, value in environ.items():
         if key.startswith("MELDCODE_") and key != "MELDCODE_INSTANCE_PATH":
             settings[key.removeprefix("MELDCODE_")] = _coerce(value)
     if test_config:
         settings.update(test_config)
+    check(settings)
     folder.mkdir(parents=True, exist_ok=True)
     if not settings.get("SECRET_KEY"):
         settings["SECRET_KEY"] = _secret_file(folder / "secret_key", lambda: secrets.token_hex(32))

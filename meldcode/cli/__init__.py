@@ -19,6 +19,17 @@ class BadInput(Exception):
 set_language(os.environ.get("MELDCODE_TAAL", "nl"))
 
 
+def write_private(path: str, data: bytes) -> None:
+    """Write a file only its owner can read (0600): exports hold case content.
+
+    An existing file is made private too before anything is written into it.
+    """
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        os.fchmod(handle.fileno(), 0o600)
+        handle.write(data)
+
+
 @click.group(help=_("Meldcode: afwegingskaders, beslissingen en beheer."))
 def cli() -> None:
     """Group every subcommand."""

@@ -16,7 +16,10 @@ def open_database():
     from meldcode import settings as settings_module
     from meldcode.storage.keyring import KeysDoNotFit
 
-    settings = settings_module.load()
+    try:
+        settings = settings_module.load()
+    except ValueError as exc:  # a setting out of range: say which, no traceback
+        raise BadInput(str(exc)) from None
     try:
         database = settings_module.open_database(settings)
     except KeysDoNotFit as exc:

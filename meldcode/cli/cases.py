@@ -4,12 +4,12 @@ Every export is audited (origin ``cli``), like a download from the web. Reading 
 through the same keys check as every process (meldcode.storage.keyring).
 """
 
-import os
 from pathlib import Path
 
 import click
 
 from meldcode.cli import BadInput
+from meldcode.cli import write_private
 from meldcode.cli.admin import open_database
 from meldcode.kader.i18n import _
 
@@ -126,10 +126,13 @@ def case_export_all(org_name: str, folder: str) -> None:
 
 
 def _write_private(path: Path, text: str) -> None:
-    """Write a case file readable by its owner only: it holds case content."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(text)
+    """Write a case file readable by its owner only, or stop saying why it could not."""
+    try:
+        write_private(str(path), text.encode())
+    except OSError as exc:
+        raise BadInput(
+            _("kan '{file}' niet schrijven: {reason}").format(file=path, reason=exc.strerror or exc)
+        ) from None
 
 
 @case.command("import", help=_("Lees een casusbestand in als nieuwe casus; toont het id."))
@@ -144,12 +147,15 @@ def case_import(file: str, org_name: str, owner_email: str) -> None:
     from meldcode.cli.decide import load_registry
     from meldcode.kader import KaderError
     from meldcode.kader import UnknownKader
+    from meldcode.kader.files import read_capped
     from meldcode.storage import audit
     from meldcode.storage.casefile_io import import_case
+    from meldcode.storage.casesize import CaseFull
+    from meldcode.storage.import_checks import ImportRefused
     from meldcode.storage.models import User
 
     try:
-        casefile = load_yaml(Path(file).read_bytes(), file)
+        casefile = load_yaml(read_capped(file, file), file)
     except OSError as exc:
         raise BadInput(
             _("kan '{file}' niet lezen: {reason}").format(file=file, reason=exc.strerror or exc)
@@ -172,7 +178,10 @@ def case_import(file: str, org_name: str, owner_email: str) -> None:
                     email=owner_email, org=org_name
                 )
             )
-        found = import_case(session, database.cipher, casefile, owner, kader)
+        try:
+            found = import_case(session, database.cipher, casefile, owner, kader)
+        except (ImportRefused, CaseFull) as refused:
+            raise BadInput(f"{file}: {refused}") from None
         audit.record(session, owner, "import", "case", found.id, origin="cli")
         return found.id
 

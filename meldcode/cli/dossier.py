@@ -1,10 +1,9 @@
 """``meldcode dossier``: print the dossier PDF of a case file, without any database."""
 
-from pathlib import Path
-
 import click
 
 from meldcode.cli import BadInput
+from meldcode.cli import write_private
 from meldcode.kader.i18n import _
 
 
@@ -12,13 +11,16 @@ def read_case(file: str):
     """Read and validate a case file; every problem becomes one line (BadInput)."""
     from meldcode.casus.casefile import load_yaml
     from meldcode.kader import KaderError
+    from meldcode.kader.files import read_capped
 
     try:
-        raw = Path(file).read_bytes()
+        raw = read_capped(file, file)
     except OSError as exc:
         raise BadInput(
             _("kan '{file}' niet lezen: {reason}").format(file=file, reason=exc.strerror or exc)
         ) from None
+    except KaderError as exc:
+        raise BadInput(str(exc.issues[0])) from None
     try:
         return load_yaml(raw, file)
     except KaderError as exc:
@@ -53,7 +55,7 @@ def dossier(casefile: str, output: str, taal: str, folder: str | None) -> None:
 
     pdf = Renderer().pdf(view)
     try:
-        Path(output).write_bytes(pdf)
+        write_private(output, pdf)
     except OSError as exc:
         raise BadInput(
             _("kan '{file}' niet schrijven: {reason}").format(

@@ -8,6 +8,7 @@ import click
 
 from meldcode import paths
 from meldcode.cli import BadInput
+from meldcode.cli.decide import default_kaders
 from meldcode.cli.decide import load_registry
 from meldcode.cli.decide import parse_date
 from meldcode.kader import KaderError
@@ -26,7 +27,7 @@ def kaders() -> None:
 @click.argument("folder", required=False)
 def check(folder: str | None) -> None:
     """Load, lint and run every scenario; exit 1 on any problem."""
-    base = Path(folder) if folder else paths.KADERS_DIR
+    base = Path(folder) if folder else default_kaders()
     root = paths.DATA_ROOT if base.resolve().is_relative_to(paths.DATA_ROOT) else None
     try:
         registry = Registry.load(base, root)

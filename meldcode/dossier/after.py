@@ -168,15 +168,6 @@ def phones(decision: Decision, lang: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def timeline(case: CaseFile, decision: Decision, lang: str) -> list[tuple[str, str, str]]:
-    """Return the event log in time order: when, who, what (never content)."""
-    kader = decision.kader.model
-    return [
-        (words.moment(e.tijd, lang), e.wie, words.event(kader, e.wat, lang))
-        for e in sorted(case.tijdlijn, key=lambda e: e.tijd)
-    ]
-
-
 def unconfirmed(decision: Decision, lang: str) -> list[str]:
     """Return every rule of the kader that no source confirms, by name."""
     k = decision.kader.model

@@ -10,6 +10,7 @@ from dataclasses import field
 from pathlib import PurePath
 
 from meldcode import __version__
+from meldcode.casus import limits
 from meldcode.casus.casefile import FORMAT
 from meldcode.casus.casefile import CaseFile
 from meldcode.dossier import after
@@ -17,6 +18,7 @@ from meldcode.dossier import cover
 from meldcode.dossier import outcome
 from meldcode.dossier import records
 from meldcode.dossier import steps
+from meldcode.dossier import timeline
 from meldcode.dossier import words
 from meldcode.kader import Decision
 from meldcode.kader import Registry
@@ -49,6 +51,7 @@ class Dossier:
     with_contents: bool = False
     contents: list[tuple[str, str]] = field(default_factory=list)
     page_words: tuple[str, str, str] = ("pagina ", " van ", "")
+    size: tuple[int, int] = (0, 0)  # records and bytes of text (meldcode.casus.limits)
 
 
 def decide(case: CaseFile, registry: Registry) -> Decision:
@@ -111,7 +114,7 @@ def _build(case, decision, lang, printed, training) -> Dossier:
         choice=outcome.choice_view(case, decision, lang),
         route=records.route_steps(case, decision, lang),
         after=after.after_view(case, decision, lang),
-        timeline=after.timeline(case, decision, lang),
+        timeline=timeline.timeline(case, decision, lang),
         provenance=[
             (_("Afwegingskader"), f"{kader.id} {kader.version}"),
             (_("Bouwt voort op"), decision.kader.parent or "–"),
@@ -124,6 +127,7 @@ def _build(case, decision, lang, printed, training) -> Dossier:
         printed=words.day(printed, lang),
         page_words=cover.page_words(),
     )
+    view.size = limits.size_of(case)
     view.summary = cover.summary(view, decision)
     view.sources = cover.number_sources(view)
     view.contents = cover.contents(view)

@@ -110,6 +110,20 @@ class Renderer:
                 presentational_hints=False,
             )
 
+    def in_child(self, work):
+        """Return ``work`` wrapped for a forked child: it gets a lock of its own.
+
+        A lock another thread of the worker held at the fork would stay taken for ever in
+        the child, which has only the forking thread.
+        """
+
+        def run():
+            """Render with a fresh lock (this runs in the child)."""
+            self._lock = threading.Lock()
+            return work()
+
+        return run
+
     def warm_up(self, registry=None) -> None:
         """Print a small fictional dossier once, so no user pays for the first layout.
 

@@ -1,7 +1,11 @@
 """Accounts: passwords (argon2id), lockout, server-side sessions, invitations and setup.
 
 Lockout counts failures per account in the database, so it holds across workers; a class of
-200 behind one address is never locked out together.
+200 behind one address is never locked out together. Every lock ends by itself within an
+hour: anyone who knows an address could otherwise lock its owner out for good. A device the
+account signed in from before is not held by the account's lock (meldcode.web.login_guard).
+Every attempt costs one password hash check, whether the address exists, the password is
+wrong or the account is locked, so the time taken tells nothing.
 """
 
 import datetime
@@ -32,8 +36,8 @@ from meldcode.storage.models import utcnow
 MIN_PASSWORD = 12
 MAX_PASSWORD = 256
 SOFT_LOCK_AFTER = 5
-HARD_LOCK_AFTER = 20
-FOREVER = datetime.datetime(9999, 1, 1)
+LOCK_AT_MOST = datetime.timedelta(hours=1)
+FOREVER = datetime.datetime(9999, 1, 1)  # no longer set; older databases may hold it
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("een wachtwoord dat niemand heeft")
 
@@ -92,22 +96,42 @@ def password_problems(password: str, context: list[str]) -> list[str]:
     return problems
 
 
-def authenticate(session: Session, email: str, password: str, now: datetime.datetime) -> User:
-    """Return the user for these credentials, or raise LoginFailed; counts failures."""
-    user = session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
-    if user is None:
-        try:
-            _hasher.verify(_DUMMY_HASH, password)  # same work as a real check: no oracle
-        except VerificationError:
-            pass
-        raise LoginFailed("unknown")
-    if user.locked_until and user.locked_until > now:
-        raise LoginFailed("locked", user)
+def find_by_email(session: Session, email: str) -> User | None:
+    """Return the account with this address (case does not matter), or None."""
+    return session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def _verify(password_hash: str | None, password: str) -> bool:
+    """Check a password against a hash (the dummy one when there is no account)."""
     try:
-        _hasher.verify(user.password_hash, password)
+        return _hasher.verify(password_hash or _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
-        register_failure(user, now)
-        raise LoginFailed("bad_password", user) from None
+        return False
+
+
+def authenticate(
+    session: Session,
+    email: str,
+    password: str,
+    now: datetime.datetime,
+    known_device: bool = False,
+) -> User:
+    """Return the user for these credentials, or raise LoginFailed; counts failures.
+
+    ``known_device``: the browser signed in to this account before; the account's lock does
+    not hold it, and its failures are counted by the caller instead of on the account.
+    """
+    user = find_by_email(session, email)
+    # Always exactly one hash check, also for an unknown address or a locked account.
+    right = _verify(user.password_hash if user else None, password) and user is not None
+    if user is None:
+        raise LoginFailed("unknown")
+    if is_locked(user, now) and not known_device:
+        raise LoginFailed("locked", user)
+    if not right:
+        if not known_device:
+            register_failure(user, now)
+        raise LoginFailed("bad_password", user)
     if not user.active:
         raise LoginFailed("inactive", user)
     if _hasher.check_needs_rehash(user.password_hash):
@@ -121,18 +145,17 @@ def authenticate(session: Session, email: str, password: str, now: datetime.date
 
 
 def register_failure(user: User, now: datetime.datetime) -> None:
-    """Count a failed attempt (password or code): a delay after 5, a hard lock after 20."""
+    """Count a failed attempt (password or code): locks of 1, 2, 4 … minutes, an hour at most."""
     user.failed_logins += 1
-    if user.failed_logins >= HARD_LOCK_AFTER:
-        user.locked_until = FOREVER
-    elif user.failed_logins >= SOFT_LOCK_AFTER:
-        minutes = min(60, 2 ** (user.failed_logins - SOFT_LOCK_AFTER))
-        user.locked_until = now + datetime.timedelta(minutes=minutes)
+    if user.failed_logins >= SOFT_LOCK_AFTER:
+        steps = min(user.failed_logins - SOFT_LOCK_AFTER, 6)  # 2**6 minutes passes the cap
+        wait = min(datetime.timedelta(minutes=2**steps), LOCK_AT_MOST)
+        user.locked_until = now + wait
 
 
 def is_locked(user: User, now: datetime.datetime) -> bool:
-    """Tell whether the account is locked out at ``now``."""
-    return user.locked_until is not None and user.locked_until > now
+    """Tell whether the account is locked out at ``now`` (never for more than an hour)."""
+    return user.locked_until is not None and now < user.locked_until <= now + LOCK_AT_MOST
 
 
 def check_password(user: User, password: str, now: datetime.datetime) -> bool:

@@ -19,6 +19,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from meldcode.casus.records import Payload
 from meldcode.casus.records import payload_model
+from meldcode.storage import casesize
 from meldcode.storage.case_log import log_event
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.models import Case
@@ -134,6 +135,7 @@ def save_record(
     else:
         values = {"updated_by": user.id, "updated_at": now}
         values["payload_enc"] = cipher.encrypt_json(data, f"case_records:{record.id}")
+        casesize.check_room(session, case.id, record.id, len(values["payload_enc"]))
         record = record if bump(session, record, "version", shown, values) else None
         action = "gewijzigd"
     if record is None:  # another save got in between our look and our write
@@ -158,6 +160,7 @@ def _insert(session, cipher, case, user, kind_key, data, now) -> CaseRecord | No
         updated_at=now,
         payload_enc=cipher.encrypt_json(data, f"case_records:{record_id}"),
     )
+    casesize.check_room(session, case.id, record_id, len(record.payload_enc))  # raises CaseFull
     try:
         with session.begin_nested():  # only this insert is undone when a twin exists
             session.add(record)

@@ -190,6 +190,9 @@ class StashedForm(Base):
     path: Mapped[str] = mapped_column(String(300))
     payload_enc: Mapped[bytes] = mapped_column(LargeBinary)
     expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
+    # Only its author gets it back (None: kept before stashes had owners; never restored).
+    user_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    size: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class DataKey(Base):

@@ -4,8 +4,6 @@ One generic message for every failed login (no hint whether the address exists);
 are counted per account in the database and per address in the audit trail.
 """
 
-import datetime
-
 from flask import Blueprint
 from flask import current_app
 from flask import flash
@@ -17,8 +15,6 @@ from flask import request
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func
-from sqlalchemy import select
 from wtforms import EmailField
 from wtforms import PasswordField
 from wtforms import SelectField
@@ -31,13 +27,12 @@ from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 
 from meldcode.storage import accounts
-from meldcode.storage.models import AuditEntry
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
+from meldcode.web import login_guard
 from meldcode.web import registry
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_now
-from meldcode.web.auditing import origin
 from meldcode.web.auth import session_expires
 from meldcode.web.auth import sign_in
 from meldcode.web.auth import sign_out
@@ -48,7 +43,6 @@ from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import safe_next
 
 bp = Blueprint("account", __name__)
-FAILURES_PER_ADDRESS = 100  # per 10 minutes: a class of 200 behind one address still gets in
 
 
 class LoginForm(BaseForm):
@@ -141,19 +135,9 @@ def home():
     return redirect(url_for("cases.index"))
 
 
-def _too_many_from_here() -> bool:
-    """Tell whether this address had too many failed logins in the last 10 minutes."""
-    since = accounts.now() - datetime.timedelta(minutes=10)
-    count = session().scalar(
-        select(func.count())
-        .select_from(AuditEntry)
-        .where(
-            AuditEntry.action == "login_failed",
-            AuditEntry.origin == origin(),
-            AuditEntry.at >= since,
-        )
-    )
-    return count >= FAILURES_PER_ADDRESS
+def _too_many_from_here(email: str | None = None) -> bool:
+    """Tell whether this address had too many failed logins (not for a known device)."""
+    return login_guard.address_blocked(email)
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])
@@ -164,30 +148,19 @@ def login():
     target = safe_next(request.args.get("next"))
     if g.get("user") is not None and request.method == "GET":
         return redirect(target if target != "/" else url_for("account.home"))
-    if request.method == "POST" and _too_many_from_here():
+    if request.method == "POST" and _too_many_from_here(request.form.get("email")):
         return render_template("account/login.html", form=form, blocked=True), 429
     if form.validate_on_submit():
-        now = accounts.now()
-
-        def work(s):
-            """Check the password and start a session, or record the failure."""
-            try:
-                user = accounts.authenticate(s, form.email.data, form.password.data, now)
-            except accounts.LoginFailed as failed:
-                return None, failed.user, failed.reason
-            return user, user, "ok"
-
         try:
-            user, known, reason = write(work)
+            user, _known, _reason = login_guard.check(form.email.data, form.password.data)
         except SaveFailed:
             return render_template("account/login.html", form=form, busy=True), 503
-        if user is None:
-            audit_now("login_failed", "user", known.id if known else "", reason, user=known)
+        if user is None:  # the failure and its audit row are already written
             form.password.errors = [
                 _(
-                    "Dat e-mailadres en wachtwoord horen niet bij elkaar, of "
-                    "het account is tijdelijk geblokkeerd. Probeer het opnieuw "
-                    "of vraag je beheerder om hulp."
+                    "Dat e-mailadres en wachtwoord horen niet bij elkaar, of het account "
+                    "is na te veel pogingen even geblokkeerd (hoogstens een uur). Probeer "
+                    "het later opnieuw of vraag je beheerder het account te ontgrendelen."
                 )
             ]
             return render_template("account/login.html", form=form), 400

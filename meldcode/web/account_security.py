@@ -18,6 +18,7 @@ from wtforms.validators import InputRequired
 from meldcode.storage import accounts
 from meldcode.storage import totp
 from meldcode.storage.models import User
+from meldcode.web import login_guard
 from meldcode.web.access import access
 from meldcode.web.account import _too_many_from_here
 from meldcode.web.account import bp
@@ -31,8 +32,9 @@ from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import safe_next
 
 LOCKED = _l(
-    "Dat e-mailadres en wachtwoord horen niet bij elkaar, of het account is tijdelijk "
-    "geblokkeerd. Probeer het opnieuw of vraag je beheerder om hulp."
+    "Dat e-mailadres en wachtwoord horen niet bij elkaar, of het account is na te veel "
+    "pogingen even geblokkeerd (hoogstens een uur). Probeer het later opnieuw of vraag je "
+    "beheerder het account te ontgrendelen."
 )
 
 
@@ -57,16 +59,21 @@ def _landing(target: str) -> str:
     return target if target != "/" else url_for("account.home")
 
 
-def _check_code(s, user_id: str, code: str) -> str:
-    """Check a login code inside a write; return ok, bad_totp or locked."""
+def _check_code(s, user_id: str, code: str, device: bool = False) -> str:
+    """Check a login code inside a write; return ok, bad_totp or locked.
+
+    A known ``device`` is not held by the account's lock (meldcode.web.login_guard).
+    """
     now = accounts.now()
     user = s.get(User, user_id)
-    if accounts.is_locked(user, now):
+    if accounts.is_locked(user, now) and not device:
         return "locked"
     secret = totp.user_totp_secret(database().cipher, user)
     step = totp.check_totp(secret, code, user.totp_last_step, now)
     # A code another login used a moment ago is a replay: it fails like a wrong code.
     if step is None or not accounts.second_factor_passed(user, step):
+        if device:
+            return "bad_totp"  # counted on the device's own budget (the audit row)
         accounts.register_failure(user, now)
         return "locked" if accounts.is_locked(user, now) else "bad_totp"
     return "ok"
@@ -83,17 +90,18 @@ def second_factor():
     if user.totp_secret_enc is None or g.user_session.second_factor_done:
         return redirect(_landing(target))
     form = CodeForm()
-    if request.method == "POST" and _too_many_from_here():
+    if request.method == "POST" and _too_many_from_here(user.email):
         return render_template("account/second_factor.html", form=form, blocked=True), 429
     if form.validate_on_submit():
+        device = login_guard.trusted(user.id)
         try:
-            outcome = write(lambda s: _check_code(s, user.id, form.code.data))
+            outcome = write(lambda s: _check_code(s, user.id, form.code.data, device))
         except SaveFailed:
             return render_template("account/second_factor.html", form=form, busy=True), 503
         if outcome == "ok":
             complete_second_factor()
             return redirect(_landing(target), code=303)
-        audit_now("login_failed", "user", user.id, outcome)
+        audit_now("login_failed", "user", user.id, login_guard.DEVICE_RESULT if device else outcome)
         if outcome == "locked":
             # Locked out: end the half-open session; the login page says no more than usual.
             sign_out()

@@ -238,7 +238,7 @@ def busy_database(app):
     """Make every write fail as when SQLite stays locked (DatabaseBusy after the retries)."""
     database = app.extensions["meldcode_db"]
 
-    def locked(_work, attempts=0):
+    def locked(_work, attempts=0, quick=False):
         raise DatabaseBusy()
 
     database.run_write = locked

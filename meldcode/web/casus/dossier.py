@@ -7,8 +7,6 @@ worker); when none is free, the user gets a page that tries again by itself. Eac
 is written to the case's event log and the audit trail ("export"), never its content.
 """
 
-from pathlib import Path
-
 from flask import Response
 from flask import current_app
 from flask import render_template
@@ -19,7 +17,8 @@ from meldcode.dossier import render
 from meldcode.dossier.build import Dossier
 from meldcode.dossier.build import build
 from meldcode.dossier.limit import Busy
-from meldcode.dossier.limit import RenderSlots
+from meldcode.dossier.limit import TooLarge
+from meldcode.dossier.limit import render_slots
 from meldcode.kader import evaluate
 from meldcode.storage import cases
 from meldcode.storage.casefile_io import export_case
@@ -34,6 +33,7 @@ from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.i18n import language as page_language
+from meldcode.web.render_refusal import too_large
 
 SLOTS = "meldcode_dossier_slots"
 LANGUAGES = ("nl", "en")
@@ -42,8 +42,7 @@ RETRY_SECONDS = 5
 
 def init_app(app) -> None:
     """Set up the render slots, and load WeasyPrint and the fonts now, not on a download."""
-    folder = Path(app.config["INSTANCE_PATH"])
-    app.extensions[SLOTS] = RenderSlots(folder, app.config.get("PDF_CONCURRENCY", 0))
+    app.extensions[SLOTS] = render_slots(app.config)
     if app.config.get("PDF_WARM_UP", True):
         render.shared(warm=True, registry=app.extensions.get("meldcode_registry"))
 
@@ -89,10 +88,11 @@ def dossier_pdf(case_id: str):
     language = dossier_language()
     renderer = render.shared(warm=False)  # made and warmed at app start (init_app)
     try:
-        with current_app.extensions[SLOTS].slot():
-            pdf = renderer.pdf(dossier_view(found, language))
+        pdf = current_app.extensions[SLOTS].render(renderer, dossier_view(found, language))
     except Busy:
         return waiting(case_id)
+    except TooLarge as problem:
+        return too_large(problem)
 
     def work(s, a, u):
         """Record the download in the case's log and the audit trail (never the content)."""

@@ -9,7 +9,6 @@ taken the browser gets a waiting page that tries again by itself; nothing fails.
 
 import threading
 from collections import OrderedDict
-from pathlib import Path
 
 from flask import Response
 from flask import current_app
@@ -19,7 +18,10 @@ from flask import request
 from meldcode.dossier.cover import page_words
 from meldcode.dossier.limit import Busy
 from meldcode.dossier.limit import RenderSlots
+from meldcode.dossier.limit import TooLarge
+from meldcode.dossier.limit import render_slots
 from meldcode.dossier.render import CSS_FILE
+from meldcode.web.render_refusal import too_large
 
 SLOTS_KEY = "meldcode_training_render_slots"
 RETRY_SECONDS = 2
@@ -39,8 +41,7 @@ def slots() -> RenderSlots:
     """Return the render limit shared with the dossier downloads (the instance folder's slots)."""
     found = current_app.extensions.get(SLOTS_KEY)
     if found is None:
-        config = current_app.config
-        found = RenderSlots(Path(config["INSTANCE_PATH"]), config["PDF_CONCURRENCY"])
+        found = render_slots(current_app.config)
         current_app.extensions[SLOTS_KEY] = found
     return found
 
@@ -59,10 +60,11 @@ def pdf_response(template: str, filename: str, view, cache_key: tuple | None = N
             .render(v=view, stylesheet=CSS_FILE, page_words=page_words())
         )
         try:
-            with slots().slot():
-                pdf = renderer().pdf_from_html(html)
+            pdf = slots().render_html(renderer(), html)
         except Busy:
             return waiting_page()
+        except TooLarge as problem:
+            return too_large(problem)
         _keep(cache_key, pdf)
     return Response(
         pdf,
