@@ -8,6 +8,16 @@ from meldcode.cli import BadInput
 from meldcode.kader.i18n import _
 
 
+def load_settings() -> dict:
+    """Load the settings; a setting out of range stops with its name, no traceback."""
+    from meldcode import settings as settings_module
+
+    try:
+        return settings_module.load()
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
+
+
 def open_database():
     """Load settings and open the database with keys that fit it, else refuse to go on.
 
@@ -16,10 +26,7 @@ def open_database():
     from meldcode import settings as settings_module
     from meldcode.storage.keyring import KeysDoNotFit
 
-    try:
-        settings = settings_module.load()
-    except ValueError as exc:  # a setting out of range: say which, no traceback
-        raise BadInput(str(exc)) from None
+    settings = load_settings()
     try:
         database = settings_module.open_database(settings)
     except KeysDoNotFit as exc:
@@ -37,10 +44,9 @@ def db() -> None:
 @db.command(help=_("Breng het databaseschema bij (eenmalig vóór het starten van de workers)."))
 def upgrade() -> None:
     """Migrate the database to the newest schema."""
-    from meldcode import settings as settings_module
     from meldcode.storage.migrate import upgrade as migrate
 
-    settings = settings_module.load()  # no keys needed: the schema holds no content
+    settings = load_settings()  # no keys needed: the schema holds no content
     migrate(settings["DATABASE_URL"])
     click.echo(_("database is bij: {url}").format(url=_redact(settings["DATABASE_URL"])))
 
