@@ -26,8 +26,10 @@ def meldcode_view(case: CaseFile, lang: str) -> MeldcodeView:
     ref = case.eigen_meldcode
     if ref is None:
         return MeldcodeView(
-            _("Geen eigen meldcode vastgesteld toen de casus begon; de tool wees naar "
-              "Veilig Thuis 0800-2000.")  # fmt: skip
+            _(
+                "Geen eigen meldcode vastgesteld toen de casus begon; de tool wees naar "
+                "Veilig Thuis 0800-2000."
+            )
         )
     summary = _("%(org)s, versie %(version)s, vastgesteld op %(day)s") % {
         "org": ref.organisatie,

@@ -90,8 +90,12 @@ def docx(doc: MeldcodeDocument) -> bytes:
             document.add_paragraph(f"{label}: {value}")
         document.add_paragraph(_("Eigen tekst: wat de organisatie zelf heeft afgesproken."))
         document.add_paragraph(
-            _("Tekst uit het afwegingskader van de sector, met versie en bron; de organisatie "
-              "past die niet aan."), "Kadertekst")  # fmt: skip
+            _(
+                "Tekst uit het afwegingskader van de sector, met versie en bron; de organisatie "
+                "past die niet aan."
+            ),
+            "Kadertekst",
+        )
         for number, section in enumerate(doc.sections, start=1):
             document.add_heading(f"{number}. {section.title}", level=1)
             for part in section.parts:

@@ -48,22 +48,38 @@ def sections(meldcode: EigenMeldcode, kaders, org: str, lang: str, sources, resu
         Section("stappenplan", _("Het stappenplan"), _steps(meldcode, kaders, lang, sources, mine)),
         Section("afwegingskader", _("Het afwegingskader"), _weighing(kaders, lang, sources)),
         Section("wie-doet-wat", _("Wie doet wat"), [mine(*_roles(meldcode))]),
-        Section("bijzondere-vormen", _("Bijzondere vormen van geweld"),
-                [mine(*_relevant(meldcode.bijzondere_vormen))] + _special(kaders, lang)),
-        Section("verwijsindex", _("Verwijsindex risicojongeren"),
-                [mine(*_relevant(meldcode.verwijsindex))]),
+        Section(
+            "bijzondere-vormen",
+            _("Bijzondere vormen van geweld"),
+            [mine(*_relevant(meldcode.bijzondere_vormen))] + _special(kaders, lang),
+        ),
+        Section(
+            "verwijsindex",
+            _("Verwijsindex risicojongeren"),
+            [mine(*_relevant(meldcode.verwijsindex))],
+        ),
         Section("kindcheck", _("Kindcheck"), [mine(*_relevant(meldcode.kindcheck))]),
-        Section("vertrouwelijkheid", _("Omgaan met vertrouwelijke informatie"),
-                [mine(*_text(meldcode.vertrouwelijkheid))]),
-        Section("bestuur", _("Verantwoordelijkheden van het bestuur"),
-                [mine(*_text(meldcode.bestuur))]),
-        Section("scholing", _("Scholing en evaluatie"),
-                [mine(*_text(meldcode.scholing_en_evaluatie))]),
+        Section(
+            "vertrouwelijkheid",
+            _("Omgaan met vertrouwelijke informatie"),
+            [mine(*_text(meldcode.vertrouwelijkheid))],
+        ),
+        Section(
+            "bestuur", _("Verantwoordelijkheden van het bestuur"), [mine(*_text(meldcode.bestuur))]
+        ),
+        Section(
+            "scholing", _("Scholing en evaluatie"), [mine(*_text(meldcode.scholing_en_evaluatie))]
+        ),
         Section("sociale-kaart", _("Veilig Thuis en sociale kaart"), [mine(*_map(meldcode))]),
-    ]  # fmt: skip
+    ]
     titles = {s.anchor: s.title for s in found}
-    found.append(Section("vaststelling", _("Vaststelling en wettelijke elementen"),
-                         [mine(*_adoption(meldcode, lang)), _checklist(result, titles, lang)]))  # fmt: skip
+    found.append(
+        Section(
+            "vaststelling",
+            _("Vaststelling en wettelijke elementen"),
+            [mine(*_adoption(meldcode, lang)), _checklist(result, titles, lang)],
+        )
+    )
     return found
 
 
@@ -86,7 +102,7 @@ def _relevant(value: Relevant) -> list[Block]:
 
 
 def _cite(kader, ref, status, sources) -> str:
-    """Number a kader source (once per document) and return the short reference to it."""
+    """Give a kader source its number (once per document); return the short reference."""
     cite = words.cite(kader, ref, status)
     key = (cite.title, cite.publisher, cite.url)
     for known in sources:
@@ -136,10 +152,17 @@ def _weighing(kaders, lang, sources) -> list[Part]:
         for qid in model.afwegingen():
             question = model.questions[qid]
             cite = _cite(model, question.source, question.status, sources)
-            rows.append([str(question.number or ""), question.label.get(lang),
-                         f"{question.text.get(lang)} ({cite})"])  # fmt: skip
-        blocks = [Block("p", model.summary.get(lang)),
-                  Block("table", head=[_("Nr."), _("Afweging"), _("Vraag")], rows=rows)]  # fmt: skip
+            rows.append(
+                [
+                    str(question.number or ""),
+                    question.label.get(lang),
+                    f"{question.text.get(lang)} ({cite})",
+                ]
+            )
+        blocks = [
+            Block("p", model.summary.get(lang)),
+            Block("table", head=[_("Nr."), _("Afweging"), _("Vraag")], rows=rows),
+        ]
         parts.append(Part("kader", _kader_label(kader, lang), blocks))
     return parts or [Part("kader", _("Afwegingskader"), [Block("p", _("Nog geen kader gekozen."))])]
 
@@ -151,7 +174,9 @@ def _special(kaders, lang) -> list[Part]:
         names = [case.title.get(lang) for case in kader.model.special_cases.values()]
         if names:
             intro = Block("p", _("Het afwegingskader noemt deze bijzondere situaties:"))
-            parts.append(Part("kader", _kader_label(kader, lang), [intro, Block("list", items=names)]))
+            parts.append(
+                Part("kader", _kader_label(kader, lang), [intro, Block("list", items=names)])
+            )
     return parts
 
 
@@ -162,8 +187,17 @@ def _roles(meldcode: EigenMeldcode) -> list[Block]:
     if final:
         who = ", ".join(r.naam or r.functie for r in final)
         blocks.append(Block("p", _("Het laatste woord over melden heeft: %(who)s.") % {"who": who}))
-    rows = [[rol_label(r.rol), " – ".join(x for x in (r.naam, r.functie) if x),
-             r.telefoon, r.email, r.taken] for r in meldcode.rollen if r.genoemd()]  # fmt: skip
+    rows = [
+        [
+            rol_label(r.rol),
+            " – ".join(x for x in (r.naam, r.functie) if x),
+            r.telefoon,
+            r.email,
+            r.taken,
+        ]
+        for r in meldcode.rollen
+        if r.genoemd()
+    ]
     if rows:
         head = [_("Rol"), _("Wie"), _("Telefoon"), _("E-mail"), _("Taken")]
         blocks.append(Block("table", head=head, rows=rows))
@@ -177,8 +211,13 @@ def _roles(meldcode: EigenMeldcode) -> list[Block]:
 def _map(meldcode: EigenMeldcode) -> list[Block]:
     """Return the Veilig Thuis region with its number, and the sociale kaart."""
     vt = veilig_thuis_contact(meldcode)
-    blocks = [Block("p", _("%(name)s: %(phone)s. %(note)s Bij direct gevaar: 112.")
-                    % {"name": vt.wie, "phone": vt.telefoon, "note": vt.toelichting})]  # fmt: skip
+    blocks = [
+        Block(
+            "p",
+            _("%(name)s: %(phone)s. %(note)s Bij direct gevaar: 112.")
+            % {"name": vt.wie, "phone": vt.telefoon, "note": vt.toelichting},
+        )
+    ]
     if meldcode.sociale_kaart:
         rows = [[a.naam, a.telefoon, a.aanbod] for a in meldcode.sociale_kaart]
         head = [_("Organisatie"), _("Telefoon"), _("Wat zij bieden")]
@@ -190,9 +229,17 @@ def _adoption(meldcode: EigenMeldcode, lang: str) -> list[Block]:
     """Return who adopted the meldcode, when, and which version this is."""
     if meldcode.versie is None:
         return [Block("p", _("Concept: nog niet vastgesteld."))]
-    return [Block("p", _("Versie %(version)s, vastgesteld op %(day)s door %(who)s.") % {
-        "version": meldcode.versie, "day": words.day(meldcode.vastgesteld_op, lang), "who":
-        meldcode.vastgesteld_door or "–"})]  # fmt: skip
+    return [
+        Block(
+            "p",
+            _("Versie %(version)s, vastgesteld op %(day)s door %(who)s.")
+            % {
+                "version": meldcode.versie,
+                "day": words.day(meldcode.vastgesteld_op, lang),
+                "who": meldcode.vastgesteld_door or "–",
+            },
+        )
+    ]
 
 
 def _checklist(result, titles: dict[str, str], lang: str) -> Part:
@@ -203,9 +250,16 @@ def _checklist(result, titles: dict[str, str], lang: str) -> Part:
         state = _("ontbreekt") if element_id in missing else _("ingevuld")
         where = titles.get(ELEMENT_SECTION.get(element_id, ""), "")
         kind = element.artikel or _("aanbevolen")
-        rows.append([element.label.get(lang), kind, where, state, words.status_label(element.status)])
+        rows.append(
+            [element.label.get(lang), kind, where, state, words.status_label(element.status)]
+        )
     head = [_("Element"), _("Grondslag"), _("In hoofdstuk"), _("Stand"), _("Bevestiging")]
-    note = Block("p", _("Besluit verplichte meldcode huiselijk geweld en kindermishandeling, "
-                        "Stb. 2013, 324 (BWBR0033723). Elementen met 'onbevestigd' volgen de "
-                        "gangbare lezing van artikel 2; de wettekst zelf is niet nagelezen."))  # fmt: skip
+    note = Block(
+        "p",
+        _(
+            "Besluit verplichte meldcode huiselijk geweld en kindermishandeling, "
+            "Stb. 2013, 324 (BWBR0033723). Elementen met 'onbevestigd' volgen de "
+            "gangbare lezing van artikel 2; de wettekst zelf is niet nagelezen."
+        ),
+    )
     return Part("wet", _("Wat de wet vraagt"), [note, Block("table", head=head, rows=rows)])

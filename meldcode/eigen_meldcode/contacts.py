@@ -68,8 +68,10 @@ def veilig_thuis_contact(meldcode: EigenMeldcode | None) -> Contact:
         soort="veilig_thuis",
         wie=regio.naam if regio else _("Veilig Thuis"),
         telefoon=data.telefoon(regio_id),
-        toelichting=_("Gratis en dag en nacht bereikbaar; noem de woonplaats, dan word je "
-                      "doorverbonden met de regio."),  # fmt: skip
+        toelichting=_(
+            "Gratis en dag en nacht bereikbaar; noem de woonplaats, dan word je "
+            "doorverbonden met de regio."
+        ),
     )
 
 

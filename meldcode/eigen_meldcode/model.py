@@ -20,18 +20,21 @@ MAX_TEXT = 20000
 Tekst = Annotated[str, StringConstraints(strict=True, max_length=MAX_TEXT)]
 Kort = Annotated[str, StringConstraints(strict=True, max_length=200)]
 # Digits with the usual separators; no letters, so nothing but a number reaches a tel: link.
-Telefoon = Annotated[
-    str, StringConstraints(strict=True, max_length=40, pattern=r"^[0-9+()\- ]*$")
-]
+Telefoon = Annotated[str, StringConstraints(strict=True, max_length=40, pattern=r"^[0-9+()\- ]*$")]
 Email = Annotated[
     str, StringConstraints(strict=True, max_length=254, pattern=r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ]
-KaderId = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
-RegioId = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
+KaderId = Annotated[
+    str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9-]*$", max_length=40)
+]
+RegioId = Annotated[
+    str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9-]*$", max_length=60)
+]
 
 ROLLEN = ("aandachtsfunctionaris", "beslisser_melden", "bevoegd_gezag", "vertrouwensinspecteur")
-RolSoort = Literal["aandachtsfunctionaris", "beslisser_melden", "bevoegd_gezag",
-                   "vertrouwensinspecteur", "anders"]  # fmt: skip
+RolSoort = Literal[
+    "aandachtsfunctionaris", "beslisser_melden", "bevoegd_gezag", "vertrouwensinspecteur", "anders"
+]
 STAPPEN = ("stap1", "stap2", "stap3", "stap4", "stap5")
 Stap = Literal["stap1", "stap2", "stap3", "stap4", "stap5"]
 

@@ -22,10 +22,18 @@ from meldcode.kader.yamlsafe import load_file
 HERE = Path(__file__).resolve().parent
 NATIONAL_NUMBER = "0800-2000"
 Veld = Literal[
-    "kaders", "taakverdeling", "bijzondere_vormen", "verwijsindex", "kindcheck",
-    "vertrouwelijkheid", "veilig_thuis_regio", "sociale_kaart", "bestuur",
-    "scholing_en_evaluatie", "doel_en_reikwijdte",
-]  # fmt: skip
+    "kaders",
+    "taakverdeling",
+    "bijzondere_vormen",
+    "verwijsindex",
+    "kindcheck",
+    "vertrouwelijkheid",
+    "veilig_thuis_regio",
+    "sociale_kaart",
+    "bestuur",
+    "scholing_en_evaluatie",
+    "doel_en_reikwijdte",
+]
 RolVeld = Literal["aandachtsfunctionaris", "beslisser_melden", "bevoegd_gezag"]
 
 

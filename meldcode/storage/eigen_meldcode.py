@@ -187,9 +187,7 @@ def adopt(
     if not result.compleet:
         raise NotComplete(result)
     last = session.scalar(
-        select(func.max(OrgMeldcode.version)).where(
-            OrgMeldcode.organisation_id == organisation_id
-        )
+        select(func.max(OrgMeldcode.version)).where(OrgMeldcode.organisation_id == organisation_id)
     )
     adopted = OrgMeldcode(
         organisation_id=organisation_id,
