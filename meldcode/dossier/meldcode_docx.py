@@ -45,7 +45,6 @@ def _styles(document) -> None:
     label.base_style = styles["Normal"]
     label.font.bold = True
     label.font.size = Pt(8.5)
-    label.font.all_caps = True
     label.font.color.rgb = RGBColor(0x3D, 0x46, 0x51)
     label.paragraph_format.space_before = Pt(6)
     label.paragraph_format.keep_with_next = True
