@@ -39,11 +39,13 @@ def _register() -> None:
     """Import the command modules so they add their commands."""
     from meldcode.cli import decide
     from meldcode.cli import dossier
+    from meldcode.cli import eigen_meldcode
     from meldcode.cli import kaders
 
     cli.add_command(kaders.kaders)
     cli.add_command(decide.decide)
     cli.add_command(dossier.dossier)
+    cli.add_command(eigen_meldcode.eigen_meldcode)
     try:
         from meldcode.cli import admin
     except ImportError:  # the web part is optional for the rules-only tools

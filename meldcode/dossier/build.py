@@ -15,6 +15,7 @@ from meldcode.casus.casefile import FORMAT
 from meldcode.casus.casefile import CaseFile
 from meldcode.dossier import after
 from meldcode.dossier import cover
+from meldcode.dossier import eigen
 from meldcode.dossier import outcome
 from meldcode.dossier import records
 from meldcode.dossier import steps
@@ -52,6 +53,7 @@ class Dossier:
     contents: list[tuple[str, str]] = field(default_factory=list)
     page_words: tuple[str, str, str] = ("pagina ", " van ", "")
     size: tuple[int, int] = (0, 0)  # records and bytes of text (meldcode.casus.limits)
+    meldcode: eigen.MeldcodeView | None = None
 
 
 def decide(case: CaseFile, registry: Registry) -> Decision:
@@ -85,6 +87,7 @@ def _build(case, decision, lang, printed, training) -> Dossier:
     kader = decision.kader.model
     head = case.casus
     unconfirmed = after.unconfirmed(decision, lang)
+    own = eigen.meldcode_view(case, lang)
     facts = [
         (_("Organisatie"), head.organisatie or ""),
         (_("Eigenaar van de casus"), head.eigenaar or ""),
@@ -92,6 +95,7 @@ def _build(case, decision, lang, printed, training) -> Dossier:
         (_("Versie"), words.version(kader.version, head.kader.versie)),
         (_("Geldig vanaf"), words.day(kader.valid_from, lang)),
         (_("Bevestiging"), words.status_label(kader.status)),
+        (_("Meldcode van de organisatie"), own.summary),
         (_("Zorg sinds"), words.day(head.zorg_sinds, lang)),
         (_("Status van de casus"), _("gesloten") if head.status == "gesloten" else _("open")),
         (_("Dossier gearchiveerd op"), words.day(head.gearchiveerd_op, lang)),
@@ -118,6 +122,7 @@ def _build(case, decision, lang, printed, training) -> Dossier:
         provenance=[
             (_("Afwegingskader"), f"{kader.id} {kader.version}"),
             (_("Bouwt voort op"), decision.kader.parent or "–"),
+            (_("Meldcode van de organisatie"), own.summary),
             (_("Bestanden"), ", ".join(PurePath(f).name for f in decision.kader.files)),
             (_("sha256 van het gebruikte kader"), decision.kader.sha256),
             (_("Versie van meldcode"), __version__),
@@ -126,6 +131,7 @@ def _build(case, decision, lang, printed, training) -> Dossier:
         unconfirmed=unconfirmed,
         printed=words.day(printed, lang),
         page_words=cover.page_words(),
+        meldcode=own,
     )
     view.size = limits.size_of(case)
     view.summary = cover.summary(view, decision)

@@ -9,6 +9,8 @@ from meldcode.casus.casefile import CaseFile
 from meldcode.casus.casefile import CaseHeader
 from meldcode.casus.casefile import Consultation
 from meldcode.casus.casefile import KaderRef
+from meldcode.casus.casefile import MeldcodeContact
+from meldcode.casus.casefile import MeldcodeRef
 from meldcode.casus.casefile import TimelineEntry
 from meldcode.casus.records import Antwoord
 from meldcode.casus.records import Consultatie
@@ -92,7 +94,29 @@ def export_case(session: Session, cipher: Cipher, case: Case) -> CaseFile:
         )
         for e in cases.events(session, case)
     ]
+    data["eigen_meldcode"] = meldcode_ref(session, case)
     return CaseFile(**data)
+
+
+def meldcode_ref(session: Session, case: Case) -> MeldcodeRef | None:
+    """Return the organisation's meldcode version the case works under, with its contacts."""
+    from meldcode.eigen_meldcode import contacts_used
+    from meldcode.storage import eigen_meldcode
+
+    row = eigen_meldcode.for_case(session, case)
+    if row is None:
+        return None
+    meldcode = eigen_meldcode.as_model(session, row)
+    return MeldcodeRef(
+        organisatie=meldcode.organisatie,
+        versie=row.version,
+        vastgesteld_op=row.adopted_at.date(),
+        vastgesteld_door=meldcode.vastgesteld_door,
+        contacten=[
+            MeldcodeContact(rol=c.soort, wie=c.wie, telefoon=c.telefoon)
+            for c in contacts_used(meldcode)
+        ],
+    )
 
 
 _PUBLIC_SUBJECTS = {

@@ -44,6 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     # free of side effects; each module only defines functions until it is registered.
     from meldcode.web import auth
     from meldcode.web import database
+    from meldcode.web import eigen_meldcode
     from meldcode.web import i18n
     from meldcode.web import maintenance
     from meldcode.web import rescue
@@ -57,6 +58,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     rescue.init_app(app)
     maintenance.init_app(app)
     register_blueprints(app)
+    eigen_meldcode.register(app)
     # WeasyPrint and the dossier fonts load now, so the first download is not the slow one.
     from meldcode.web.casus import dossier
 
