@@ -45,6 +45,10 @@ class Organisation(Base):
     default_kader: Mapped[str] = mapped_column(String(40), default="basis")
     retention_days: Mapped[int] = mapped_column(Integer, default=30)
     require_totp: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Single sign-on: the role of an account made at a first sign-in (None: invitation only),
+    # and whether e-mail and password still sign in (off: the OpenID provider only).
+    sso_new_role: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    password_login: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -102,6 +106,10 @@ class UserSession(Base):
     expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True)
     second_factor_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The OpenID provider (settings key) that signed this session in, and whether it vouched
+    # for multi-factor authentication, which then counts as the organisation's second factor.
+    provider: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    provider_mfa: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Case(Base):

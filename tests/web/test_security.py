@@ -26,6 +26,8 @@ SAMPLE_ARGS = {
     "step_id": "x",
     "code_id": "x",
     "session_id": "0" * 32,
+    "provider": "voorbeeld",
+    "identity_id": "0" * 32,
 }
 
 EXPECTED = {

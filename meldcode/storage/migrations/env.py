@@ -3,6 +3,7 @@
 from alembic import context
 
 from meldcode.storage.db import make_engine
+from meldcode.storage.identities import ExternalIdentity  # noqa: F401 - its table too
 from meldcode.storage.models import Base
 from meldcode.storage.training import TrainingSession  # noqa: F401 - its tables too
 
