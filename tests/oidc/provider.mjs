@@ -33,7 +33,7 @@ const provider = new Provider(issuer, {
   jwks: { keys: [realKey] },
   cookies: { keys: [crypto.randomBytes(32).toString('hex')] },
   claims: {
-    openid: ['sub', 'tid', 'brin', 'schac_home_organization'],
+    openid: ['sub', 'acr', 'amr', 'tid', 'brin', 'schac_home_organization'],
     email: ['email', 'email_verified'],
     profile: ['name', 'given_name', 'family_name'],
   },
