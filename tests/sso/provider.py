@@ -18,7 +18,6 @@ BASE_URL = "http://127.0.0.1:5000"
 CLIENT_ID = "meldcode"
 CLIENT_SECRET = "een-geheim-van-de-testclient-0123456789"
 KEY = "test"
-REDIRECT_URI = f"{BASE_URL}/inloggen/sso/{KEY}/terug"
 
 
 class TestProvider:
@@ -44,16 +43,16 @@ class TestProvider:
         self.process.stdout.close()
 
 
-def start() -> TestProvider:
-    """Start the provider and wait (10 s at most) until it says where it listens."""
+def start(base_url: str = BASE_URL) -> TestProvider:
+    """Start the provider for an app at ``base_url``; wait (10 s at most) until it listens."""
     node = shutil.which("node")
     if node is None or not (FOLDER / "node_modules" / "oidc-provider").is_dir():
         raise RuntimeError("the test OpenID provider is not installed: run `make test`")
     client = {
         "client_id": CLIENT_ID,
         "client_secret": CLIENT_SECRET,
-        "redirect_uris": [REDIRECT_URI],
-        "post_logout_redirect_uris": [f"{BASE_URL}/"],
+        "redirect_uris": [f"{base_url}/inloggen/sso/{KEY}/terug"],
+        "post_logout_redirect_uris": [f"{base_url}/"],
         "token_endpoint_auth_method": "client_secret_basic",
         "grant_types": ["authorization_code"],
         "response_types": ["code"],
