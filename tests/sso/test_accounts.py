@@ -144,3 +144,27 @@ def test_signing_out_ends_the_session_and_offers_the_providers_end_session(
     assert f"{oidc.issuer}/session/end?client_id=meldcode" in page
     end = re.search(r'href="([^"]*/session/end[^"]*)"', page).group(1).replace("&amp;", "&")
     assert person.browser.get(end, timeout=10).status_code == 200  # the provider's own page
+
+
+def test_with_passwords_off_an_invitation_makes_no_password_account(sso_app, world, person):
+    token = invite(sso_app, world)
+
+    def passwords_off(s):
+        s.get(Organisation, world.org).password_login = False
+
+    db(sso_app).run_write(passwords_off)
+    page = person.page(f"/uitnodiging/{token}")
+    assert 'name="password"' not in page and "Inloggen met Testschool-account" in page
+    token_field = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', person.page("/inloggen"))
+    data = {
+        "csrf_token": token_field.group(1),
+        "name": "Nieuw",
+        "password": "een lange zin als wachtwoord",
+    }
+    assert person.client.post(f"/uitnodiging/{token}", data=data).status_code == 400
+    assert count(sso_app, User) == 6
+    # Through the provider the invitation still works.
+    response = person.sign_in(
+        {"tid": "tenant-linde", "name": "Nieuw"}, account="nieuw", uitnodiging=token
+    )
+    assert response.status_code == 303 and count(sso_app, User) == 7
