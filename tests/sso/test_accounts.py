@@ -168,3 +168,23 @@ def test_with_passwords_off_an_invitation_makes_no_password_account(sso_app, wor
         {"tid": "tenant-linde", "name": "Nieuw"}, account="nieuw", uitnodiging=token
     )
     assert response.status_code == 303 and count(sso_app, User) == 7
+
+
+def test_the_last_way_to_sign_in_cannot_be_unlinked(sso_app, world, person):
+    allow_new_accounts(sso_app, world.org)
+    assert person.sign_in(ALICE).status_code == 303  # an account without a password
+    page = person.page("/account/inloggen-via")
+    action = re.search(r'action="(/account/inloggen-via/[0-9a-f]+/ontkoppelen)"', page).group(1)
+    response = person.form(action, {}, page_url="/account/inloggen-via")
+    assert response.status_code == 303
+    assert "enige manier om in te loggen" in person.page("/account/inloggen-via")
+    assert count(sso_app, ExternalIdentity) == 1
+    # With a password that still works, the link can go.
+    linked = SsoVisitor(sso_app)
+    assert linked.login("owner").status_code == 303
+    linked.sign_in({"tid": "tenant-linde"}, account="mentor", koppelen=1)
+    page = linked.page("/account/inloggen-via")
+    action = re.search(r'action="(/account/inloggen-via/[0-9a-f]+/ontkoppelen)"', page).group(1)
+    assert linked.form(action, {}, page_url="/account/inloggen-via").status_code == 303
+    assert "De koppeling is verwijderd." in linked.page("/account/inloggen-via")
+    assert count(sso_app, ExternalIdentity) == 1
