@@ -19,7 +19,7 @@ TEST_STAMP := $(VENV)/.stamp-test
 BENCH_STAMP := $(VENV)/.stamp-bench
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run install test lint bench debs-app debs-test debs-bench translations translations-extract translations-update db clean help
+.PHONY: run install test lint bench debs-app debs-test debs-node debs-node-install debs-bench translations translations-extract translations-update db clean help
 
 help:
 	@echo "make run    install what the app needs, prepare the database and start it on http://$(HOST):$(PORT)"
@@ -92,7 +92,21 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check meldcode tests benchmarks
 	$(BIN)/ruff format --check meldcode tests benchmarks
 
-test: debs-test $(TEST_STAMP) translations lint
+# The single sign-on tests run a real OpenID provider (node-oidc-provider, pinned by
+# tests/oidc/package-lock.json) on Node.js: the machine's, else Debian's.
+OIDC_STAMP := tests/oidc/node_modules/.package-lock.json
+
+debs-node:
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory debs-node-install
+
+debs-node-install:
+	$(call install_debs,nodejs npm)
+
+$(OIDC_STAMP): tests/oidc/package.json tests/oidc/package-lock.json | debs-node
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: debs-test $(TEST_STAMP) $(OIDC_STAMP) translations lint
 	$(BIN)/meldcode kaders check
 	$(BIN)/pytest -q
 

@@ -33,6 +33,8 @@ DEFAULTS: dict = {
     "TRAINING_RETENTION_HOURS": 24,
     "TRAINING_MAX_PARTICIPANTS": 250,  # places in one training session
     "TRAINING_SESSION_HOURS": 8,  # a session not ended by its trainer ends after this
+    "OIDC_PROVIDERS": [],  # single sign-on: see README "Single sign-on" and meldcode.web.sso
+    "OIDC_TIMEOUT_SECONDS": 10,  # for each call to an OpenID provider
 }
 
 

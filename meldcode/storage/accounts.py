@@ -134,6 +134,8 @@ def authenticate(
         raise LoginFailed("bad_password", user)
     if not user.active:
         raise LoginFailed("inactive", user)
+    if not session.get(Organisation, user.organisation_id).password_login:
+        raise LoginFailed("password_off", user)  # the organisation signs in through SSO only
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     if user.totp_secret_enc is None:
@@ -209,6 +211,8 @@ def start_session(
     now: datetime.datetime,
     times: SessionTimes,
     second_factor_done: bool,
+    provider: str | None = None,
+    provider_mfa: bool = False,
 ) -> str:
     """Create a server-side session and return its token for the cookie."""
     token = new_token()
@@ -220,6 +224,8 @@ def start_session(
             last_seen_at=now,
             expires_at=now + times.absolute,
             second_factor_done=second_factor_done,
+            provider=provider,
+            provider_mfa=provider_mfa,
         )
     )
     return token

@@ -47,6 +47,10 @@ class Organisation(Base):
     require_totp: Mapped[bool] = mapped_column(Boolean, default=False)
     # Raised by every save of the settings above: two beheerders never overwrite each other.
     settings_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Single sign-on: the role of an account made at a first sign-in (None: invitation only),
+    # and whether e-mail and password still sign in (off: the OpenID provider only).
+    sso_new_role: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    password_login: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -104,6 +108,10 @@ class UserSession(Base):
     expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True)
     second_factor_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The OpenID provider (settings key) that signed this session in, and whether it vouched
+    # for multi-factor authentication, which then counts as the organisation's second factor.
+    provider: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    provider_mfa: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Case(Base):

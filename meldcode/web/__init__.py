@@ -49,6 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from meldcode.web import maintenance
     from meldcode.web import rescue
     from meldcode.web import security
+    from meldcode.web import sso
     from meldcode.web.blueprints import register_blueprints
 
     database.init_app(app)
@@ -59,6 +60,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     maintenance.init_app(app)
     register_blueprints(app)
     eigen_meldcode.register(app)
+    sso.register(app)
     # WeasyPrint and the dossier fonts load now, so the first download is not the slow one.
     from meldcode.web.casus import dossier
 

@@ -152,7 +152,7 @@ def login():
         return render_template("account/login.html", form=form, blocked=True), 429
     if form.validate_on_submit():
         try:
-            user, _known, _reason = login_guard.check(form.email.data, form.password.data)
+            user, _known, reason = login_guard.check(form.email.data, form.password.data)
         except SaveFailed:
             return render_template("account/login.html", form=form, busy=True), 503
         if user is None:  # the failure and its audit row are already written
@@ -163,6 +163,10 @@ def login():
                     "het later opnieuw of vraag je beheerder het account te ontgrendelen."
                 )
             ]
+            if reason == "password_off":  # said only after the right password
+                form.password.errors = [
+                    _("Je organisatie logt in via single sign-on: kies hieronder je organisatie.")
+                ]
             return render_template("account/login.html", form=form), 400
         has_totp = user.totp_secret_enc is not None
         sign_in(user, second_factor_done=not has_totp)
@@ -180,11 +184,14 @@ def login():
 @access("public")
 def logout():
     """End this session; the browser is told to clear what it kept."""
+    provider = g.user_session.provider if g.get("user") is not None else None
     if g.get("user") is not None:
         audit_now("logout", "user", g.user.id)
     sign_out()
     flash(_("Je bent uitgelogd."), "success")
-    response = redirect(url_for("account.login"), code=303)
+    # After a single sign-on, the next page offers to sign out at the provider as well.
+    landing = url_for("sso.signed_out", provider=provider) if provider else url_for("account.login")
+    response = redirect(landing, code=303)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
 

@@ -88,11 +88,19 @@ def session_expires() -> datetime.datetime | None:
     return min(idle_end, g.user_session.expires_at)
 
 
-def sign_in(user: User, second_factor_done: bool) -> None:
-    """Start a new server-side session for ``user`` and put its token in the cookie."""
+def sign_in(
+    user: User, second_factor_done: bool, provider: str | None = None, provider_mfa: bool = False
+) -> None:
+    """Start a new server-side session for ``user`` and put its token in the cookie.
+
+    ``provider`` names the OpenID provider of a single sign-on; ``provider_mfa`` says it
+    vouched for multi-factor authentication.
+    """
     now = accounts.now()
     token = write(
-        lambda s: accounts.start_session(s, s.get(User, user.id), now, times(), second_factor_done)
+        lambda s: accounts.start_session(
+            s, s.get(User, user.id), now, times(), second_factor_done, provider, provider_mfa
+        )
     )
     # A fresh cookie at login: nothing from before (CSRF secret included) carries over.
     language = cookie.get("taal")
@@ -149,7 +157,12 @@ def forget_org_settings(organisation_id: str) -> None:
 
 
 def _needs_totp_setup(user: User) -> bool:
-    """Tell whether the user must set up two-factor login before going on."""
+    """Tell whether the user must set up two-factor login before going on.
+
+    A provider's multi-factor sign-in satisfies the organisation's rule by itself.
+    """
+    if g.user_session.provider_mfa:
+        return False
     return user.totp_secret_enc is None and _org_requires_totp(user.organisation_id)
 
 

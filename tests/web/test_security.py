@@ -27,6 +27,8 @@ SAMPLE_ARGS = {
     "code_id": "x",
     "session_id": "0" * 32,
     "deel": "rollen",
+    "provider": "voorbeeld",
+    "identity_id": "0" * 32,
 }
 
 EXPECTED = {

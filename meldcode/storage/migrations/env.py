@@ -4,6 +4,7 @@ from alembic import context
 
 from meldcode.storage.db import make_engine
 from meldcode.storage.eigen_meldcode import OrgMeldcode  # noqa: F401 - its table too
+from meldcode.storage.identities import ExternalIdentity  # noqa: F401 - its table too
 from meldcode.storage.models import Base
 from meldcode.storage.throttle import Throttle  # noqa: F401 - its table too
 from meldcode.storage.training import TrainingSession  # noqa: F401 - its tables too
