@@ -38,6 +38,9 @@ def _register() -> None:
     except ImportError:  # the web part is optional for the rules-only tools
         return
     admin.register(cli)
+    from meldcode.jobs.worker import worker
+
+    cli.add_command(worker)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -46,6 +46,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from meldcode.web import database
     from meldcode.web import i18n
     from meldcode.web import maintenance
+    from meldcode.web import ops
     from meldcode.web import rescue
     from meldcode.web import security
     from meldcode.web.blueprints import register_blueprints
@@ -57,6 +58,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     rescue.init_app(app)
     maintenance.init_app(app)
     register_blueprints(app)
+    ops.register(app)  # probes, request log, job queue client
     # WeasyPrint and the dossier fonts load now, so the first download is not the slow one.
     from meldcode.web.casus import dossier
 

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from meldcode.storage.background import RenderJob  # noqa: F401 - its tables too
 from meldcode.storage.db import make_engine
 from meldcode.storage.models import Base
 from meldcode.storage.training import TrainingSession  # noqa: F401 - its tables too
