@@ -35,6 +35,15 @@ def address_space() -> int:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
+def _near_limit(headroom_mb: int = 32) -> bool:
+    """Tell whether less than ``headroom_mb`` can still be allocated under the limit."""
+    try:
+        bytearray(headroom_mb * 1024 * 1024)
+    except MemoryError:
+        return True
+    return False
+
+
 def _child(conn, work: Callable[[str], bytes], html: str, seconds: int, extra_mb: int) -> None:
     """Set the limits, render, and send back ("ok", pdf) or (reason, class name)."""
     try:
@@ -47,7 +56,9 @@ def _child(conn, work: Callable[[str], bytes], html: str, seconds: int, extra_mb
     except MemoryError:
         conn.send(("geheugen", "MemoryError"))
     except Exception as exc:  # noqa: BLE001 - reported as a failed render, by class name
-        conn.send(("fout", type(exc).__name__))
+        # A C library that cannot allocate raises other errors (SystemError, …). While the
+        # failed render's objects are still alive, see whether the limit is what hit.
+        conn.send(("geheugen" if _near_limit() else "fout", type(exc).__name__))
     finally:
         conn.close()
 
