@@ -8,6 +8,7 @@ slower than later ones (toolchain.md §2: importing alone takes ~0.4 s).
 
 import gettext
 import threading
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,7 +109,10 @@ class Renderer:
         document = self._weasyprint.HTML(
             string=html, base_url=self.fetcher.base_url, url_fetcher=self.fetcher
         )
-        with self._lock:
+        with self._lock, warnings.catch_warnings():
+            # WeasyPrint 70 opens its sRGB profile for PDF/A and leaves closing it to the
+            # garbage collector; that warning is about WeasyPrint, not this render.
+            warnings.filterwarnings("ignore", "unclosed file.*sRGB2014", ResourceWarning)
             return document.write_pdf(
                 font_config=self.fonts,
                 pdf_variant=ARCHIVAL_VARIANT if archival else PDF_VARIANT,
