@@ -66,10 +66,6 @@ def make_queue(settings) -> Huey:
         huey = RedisHuey(NAME, url=url, results=False)
     else:
         raise ValueError("QUEUE_URL must start with sqlite:///, postgresql:// or redis://")
-    if settings.get("QUEUE_IMMEDIATE"):
-        # Only for tests that are about something other than the queue: tasks run at once,
-        # in the calling thread, on an in-memory store.
-        huey.immediate = True
     return huey
 
 
