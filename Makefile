@@ -22,7 +22,7 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.
 .PHONY: run install test lint bench debs-app debs-test debs-node debs-node-install debs-bench translations translations-extract translations-update db clean help
 
 help:
-	@echo "make run    install what the app needs, prepare the database and start it on http://$(HOST):$(PORT)"
+	@echo "make run    install what the app needs, prepare the database and start it (web and worker) on http://$(HOST):$(PORT)"
 	@echo "make install  install what the app needs into .venv, nothing else (for a server, see README)"
 	@echo "make test   install test needs and run the whole suite (lint included)"
 	@echo "make bench  run the benchmarks in benchmarks/"
@@ -84,6 +84,9 @@ db: $(APP_STAMP)
 run: export MELDCODE_BASE_URL := $(or $(MELDCODE_BASE_URL),http://$(HOST):$(PORT))
 run: debs-app $(APP_STAMP) translations db
 	$(BIN)/meldcode setup-link
+	@# The worker (PDFs, mail, daily purge, reminders) runs beside the web; both stop together.
+	$(BIN)/meldcode worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	WEB_CONCURRENCY=$(WORKERS) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' \
 	  --timeout 120 'meldcode.web:create_app()'
 

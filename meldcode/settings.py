@@ -35,6 +35,24 @@ DEFAULTS: dict = {
     "TRAINING_SESSION_HOURS": 8,  # a session not ended by its trainer ends after this
     "OIDC_PROVIDERS": [],  # single sign-on: see README "Single sign-on" and meldcode.web.sso
     "OIDC_TIMEOUT_SECONDS": 10,  # for each call to an OpenID provider
+    # Background jobs (meldcode.jobs): the queue's store, workers, and the render bounds.
+    "QUEUE_URL": "",  # empty: SQLite in the instance folder, or the PostgreSQL database
+    "JOB_WORKERS": 2,  # worker threads of `meldcode worker`
+    "RENDER_SECONDS": 300,  # a render taking longer is stopped and reported as failed
+    "RENDER_MEMORY_MB": 2048,  # address space of one render process
+    "RENDER_KEEP_MINUTES": 15,  # a printed PDF is deleted this long after it was made
+    "PDF_ARCHIVAL": False,  # print dossiers as PDF/A-2u (tagged) instead of PDF/UA-1
+    # E-mail (meldcode.mail): without SMTP_HOST no mail is sent and links are passed by hand.
+    "SMTP_HOST": "",
+    "SMTP_PORT": 587,
+    "SMTP_SECURITY": "starttls",  # starttls, tls (implicit, port 465) or none
+    "SMTP_USER": "",
+    "SMTP_PASSWORD": "",
+    "SMTP_CA_FILE": "",  # a private CA that signed the mail server's certificate
+    "SMTP_TIMEOUT": 20,
+    "MAIL_FROM": "",
+    "RETENTION_WARNING_DAYS": 7,  # warn the owner this long before a closed case is deleted
+    "LOG_FORMAT": "text",  # text, or json (one JSON object per line)
 }
 
 

@@ -51,6 +51,12 @@ def _register() -> None:
     except ImportError:  # the web part is optional for the rules-only tools
         return
     admin.register(cli)
+    from meldcode.cli.backup import backup
+    from meldcode.jobs.worker import worker
+
+    admin.db.add_command(backup)
+
+    cli.add_command(worker)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -36,7 +36,8 @@ def read_case(file: str):
     "--taal", type=click.Choice(["nl", "en"]), default="nl", help=_("taal van het dossier")
 )
 @click.option("--kaders", "folder", help=_("map met kaders (standaard die van het project)"))
-def dossier(casefile: str, output: str, taal: str, folder: str | None) -> None:
+@click.option("--pdfa", is_flag=True, help=_("PDF/A-2u voor archieven die dat vragen"))
+def dossier(casefile: str, output: str, taal: str, folder: str | None, pdfa: bool) -> None:
     """Render a case file's dossier to a PDF file."""
     from meldcode.cli.decide import load_registry
     from meldcode.dossier.build import build
@@ -53,7 +54,7 @@ def dossier(casefile: str, output: str, taal: str, folder: str | None) -> None:
     view = build(case, decision, taal)
     from meldcode.dossier.render import Renderer  # WeasyPrint only once the input is sound
 
-    pdf = Renderer().pdf(view)
+    pdf = Renderer().pdf(view, archival=pdfa)
     try:
         write_private(output, pdf)
     except OSError as exc:

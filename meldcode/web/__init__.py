@@ -47,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from meldcode.web import eigen_meldcode
     from meldcode.web import i18n
     from meldcode.web import maintenance
+    from meldcode.web import ops
     from meldcode.web import rescue
     from meldcode.web import security
     from meldcode.web import sso
@@ -61,6 +62,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     eigen_meldcode.register(app)
     sso.register(app)
+    ops.register(app)  # probes, request log, job queue client
     # WeasyPrint and the dossier fonts load now, so the first download is not the slow one.
     from meldcode.web.casus import dossier
 

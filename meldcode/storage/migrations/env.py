@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from meldcode.storage.background import RenderJob  # noqa: F401 - its tables too
 from meldcode.storage.db import make_engine
 from meldcode.storage.eigen_meldcode import OrgMeldcode  # noqa: F401 - its table too
 from meldcode.storage.identities import ExternalIdentity  # noqa: F401 - its table too
