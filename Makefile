@@ -19,10 +19,11 @@ TEST_STAMP := $(VENV)/.stamp-test
 BENCH_STAMP := $(VENV)/.stamp-bench
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint bench debs-app debs-test debs-bench translations translations-extract translations-update db clean help
+.PHONY: run install test lint bench debs-app debs-test debs-node debs-node-install debs-bench translations translations-extract translations-update db clean help
 
 help:
-	@echo "make run    install what the app needs, prepare the database and start it on http://$(HOST):$(PORT)"
+	@echo "make run    install what the app needs, prepare the database and start it (web and worker) on http://$(HOST):$(PORT)"
+	@echo "make install  install what the app needs into .venv, nothing else (for a server, see README)"
 	@echo "make test   install test needs and run the whole suite (lint included)"
 	@echo "make bench  run the benchmarks in benchmarks/"
 
@@ -70,9 +71,12 @@ translations-extract: $(APP_STAMP)
 	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k _n:1,2 -o translations/messages.pot --no-location --sort-output .
 
 translations-update: translations-extract
-	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 # --- Running -----------------------------------------------------------------------------------
+# A server: the app and its Debian libraries in .venv, compiled translations; no database, no start.
+install: debs-app $(APP_STAMP) translations
+
 db: $(APP_STAMP)
 	$(BIN)/meldcode db upgrade
 
@@ -80,7 +84,10 @@ db: $(APP_STAMP)
 run: export MELDCODE_BASE_URL := $(or $(MELDCODE_BASE_URL),http://$(HOST):$(PORT))
 run: debs-app $(APP_STAMP) translations db
 	$(BIN)/meldcode setup-link
-	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' \
+	@# The worker (PDFs, mail, daily purge, reminders) runs beside the web; both stop together.
+	$(BIN)/meldcode worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	WEB_CONCURRENCY=$(WORKERS) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' \
 	  --timeout 120 'meldcode.web:create_app()'
 
 # --- Testing -----------------------------------------------------------------------------------
@@ -88,7 +95,21 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check meldcode tests benchmarks
 	$(BIN)/ruff format --check meldcode tests benchmarks
 
-test: debs-test $(TEST_STAMP) translations lint
+# The single sign-on tests run a real OpenID provider (node-oidc-provider, pinned by
+# tests/oidc/package-lock.json) on Node.js: the machine's, else Debian's.
+OIDC_STAMP := tests/oidc/node_modules/.package-lock.json
+
+debs-node:
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory debs-node-install
+
+debs-node-install:
+	$(call install_debs,nodejs npm)
+
+$(OIDC_STAMP): tests/oidc/package.json tests/oidc/package-lock.json | debs-node
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: debs-test $(TEST_STAMP) $(OIDC_STAMP) translations lint
 	$(BIN)/meldcode kaders check
 	$(BIN)/pytest -q
 

@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-SUITES = ["kaders", "web", "dossier", "training"]
+SUITES = ["kaders", "web", "dossier", "training", "jobs"]
 
 
 def main(argv: list[str]) -> int:

@@ -4,9 +4,10 @@ Order: defaults, then ``<instance>/config.py`` (optional), then ``MELDCODE_*`` e
 variables, then a test mapping. The file and the variables are read by Flask's own
 :class:`flask.Config` (``from_pyfile``, ``from_prefixed_env``), which needs no app, so the
 command line reads them exactly as the web app does. Secrets are never defaulted: on first
-start a random secret key and data key are written into the instance folder (mode 0600).
-Several instances behind a load balancer must share them: set MELDCODE_SECRET_KEY and
-MELDCODE_DATA_KEYS, or share the instance folder.
+start a random secret key is written into the instance folder (mode 0600), and a data key
+too, but only when the database holds nothing encrypted yet (meldcode.storage.keyring).
+Several instances, and the command line beside them, must share both: set
+MELDCODE_SECRET_KEY and MELDCODE_DATA_KEYS.
 """
 
 import os
@@ -14,7 +15,7 @@ import secrets
 from pathlib import Path
 
 from meldcode import paths
-from meldcode.storage.crypto import Cipher
+from meldcode.private_files import secret_file
 
 DEFAULTS: dict = {
     "DATABASE_URL": None,  # None: SQLite in the instance folder
@@ -25,14 +26,77 @@ DEFAULTS: dict = {
     "SESSION_WARNING_MINUTES": 2,
     "INVITATION_DAYS": 7,
     "STASH_HOURS": 4,
-    "PDF_CONCURRENCY": 0,  # 0: as many as there are CPU cores
+    "PDF_CONCURRENCY": 0,  # 0: as many as there are CPU cores, and fewer than WORKERS
+    "WORKERS": 2,  # web workers (gunicorn's WEB_CONCURRENCY); renders leave one free for pages
+    "PDF_SECONDS": 90,  # a render is stopped after this (below gunicorn's timeout of 120 s)
+    "PDF_MEMORY_MB": 1024,  # what one render may add to its worker's memory
     "TRUSTED_PROXIES": 0,  # number of proxies in front, for the client address in the audit log
     "HTTPS": False,  # behind HTTPS: secure cookies and HSTS
     "OEFENCASUSSEN_DIR": "",  # a folder with trainers' own training cases
     "TRAINING_RETENTION_HOURS": 24,
     "TRAINING_MAX_PARTICIPANTS": 250,  # places in one training session
     "TRAINING_SESSION_HOURS": 8,  # a session not ended by its trainer ends after this
+    "OIDC_PROVIDERS": [],  # single sign-on: see README "Single sign-on" and meldcode.web.sso
+    "OIDC_TIMEOUT_SECONDS": 10,  # for each call to an OpenID provider
+    # Background jobs (meldcode.jobs): the queue's store, workers, and the render bounds.
+    "QUEUE_URL": "",  # empty: SQLite in the instance folder, or the PostgreSQL database
+    "JOB_WORKERS": 2,  # worker threads of `meldcode worker`
+    "RENDER_SECONDS": 300,  # a render taking longer is stopped and reported as failed
+    "RENDER_MEMORY_MB": 2048,  # address space of one render process
+    "RENDER_KEEP_MINUTES": 15,  # a printed PDF is deleted this long after it was made
+    "PDF_ARCHIVAL": False,  # print dossiers as PDF/A-2u (tagged) instead of PDF/UA-1
+    # E-mail (meldcode.mail): without SMTP_HOST no mail is sent and links are passed by hand.
+    "SMTP_HOST": "",
+    "SMTP_PORT": 587,
+    "SMTP_SECURITY": "starttls",  # starttls, tls (implicit, port 465) or none
+    "SMTP_USER": "",
+    "SMTP_PASSWORD": "",
+    "SMTP_CA_FILE": "",  # a private CA that signed the mail server's certificate
+    "SMTP_TIMEOUT": 20,
+    "MAIL_FROM": "",
+    "RETENTION_WARNING_DAYS": 7,  # warn the owner this long before a closed case is deleted
+    "LOG_FORMAT": "text",  # text, or json (one JSON object per line)
 }
+
+
+# Settings that must be a whole number of at least this much; anything else stops the app
+# at start with a message, instead of a 500 on the first page that uses it.
+MINIMUMS = {
+    "SESSION_IDLE_MINUTES": 1,
+    "SESSION_ABSOLUTE_HOURS": 1,
+    "SESSION_WARNING_MINUTES": 0,
+    "INVITATION_DAYS": 1,
+    "STASH_HOURS": 1,
+    "PDF_CONCURRENCY": 0,
+    "WORKERS": 1,
+    "PDF_SECONDS": 1,
+    "PDF_MEMORY_MB": 64,
+    "TRUSTED_PROXIES": 0,
+    "TRAINING_RETENTION_HOURS": 0,
+    "TRAINING_MAX_PARTICIPANTS": 1,
+    "TRAINING_SESSION_HOURS": 1,
+}
+
+
+def check(settings: dict) -> None:
+    """Raise ValueError naming the setting when a number is missing, not whole or too small."""
+    for key, least in MINIMUMS.items():
+        value = settings.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise ValueError(
+                f"setting {key} (MELDCODE_{key}) must be a whole number of at least {least}, "
+                f"not {value!r}"
+            )
+
+
+def kaders_dir(environ=None) -> Path:
+    """Return the kaders folder the app uses, without creating the instance folder.
+
+    MELDCODE_KADERS_DIR, else KADERS_DIR in the instance's config.py, else the shipped one.
+    """
+    environ = os.environ if environ is None else environ
+    chosen = environ.get("MELDCODE_KADERS_DIR") or config_file(instance_dir()).get("KADERS_DIR")
+    return Path(chosen) if chosen else paths.KADERS_DIR
 
 
 def instance_dir() -> Path:
@@ -68,30 +132,37 @@ def load(test_config: dict | None = None) -> dict:
     settings = _config(folder)
     settings.from_mapping(DEFAULTS)
     settings.from_pyfile("config.py", silent=True)
+    if os.environ.get("WEB_CONCURRENCY"):  # gunicorn's own setting for its number of workers
+        settings["WORKERS"] = _number(os.environ["WEB_CONCURRENCY"])
     # Values are read as JSON where they parse (MELDCODE_HTTPS=true is a bool), else text.
     settings.from_prefixed_env("MELDCODE")
     settings["INSTANCE_PATH"] = str(folder)
     if test_config:
         settings.update(test_config)
+    check(settings)
     folder.mkdir(parents=True, exist_ok=True)
     if not settings.get("SECRET_KEY"):
-        settings["SECRET_KEY"] = _secret_file(folder / "secret_key", lambda: secrets.token_hex(32))
+        settings["SECRET_KEY"] = secret_file(folder / "secret_key", lambda: secrets.token_hex(32))
     if not settings.get("DATA_KEYS"):
-        settings["DATA_KEYS"] = _secret_file(folder / "data_keys", Cipher.new_key_text)
+        # Read, never made here: a key is made only for an empty database (open_database).
+        keys = folder / "data_keys"
+        settings["DATA_KEYS"] = keys.read_text().strip() if keys.is_file() else None
     if not settings.get("DATABASE_URL"):
         settings["DATABASE_URL"] = f"sqlite:///{folder / 'meldcode.sqlite3'}"
     return dict(settings)
 
 
-def _secret_file(path: Path, make) -> str:
-    """Read a secret from the instance folder, creating it (0600) the first time."""
-    if path.is_file():
-        return path.read_text().strip()
-    value = make()
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process wrote it first: use theirs
-        return path.read_text().strip()
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(value + "\n")
-    return value
+def open_database(settings: dict):
+    """Open the configured database with keys that fit what it holds (see storage.keyring).
+
+    Raises meldcode.storage.keyring.KeysDoNotFit, naming the setting to fix.
+    """
+    from meldcode.storage.keyring import open_database as open_with_keys
+
+    key_file = Path(settings["INSTANCE_PATH"]) / "data_keys"
+    return open_with_keys(settings["DATABASE_URL"], settings.get("DATA_KEYS"), key_file)
+
+
+def _number(text: str):
+    """Return a whole number written as text, else the text (check() then names it)."""
+    return int(text) if text.strip().isdigit() else text

@@ -12,7 +12,7 @@ from pathlib import Path
 from meldcode import paths
 
 ROOT = paths.PACKAGE_DIR
-WEB_AREAS = ("account", "beheer", "casussen", "kaders", "oefenen")
+WEB_AREAS = ("account", "beheer", "casussen", "eigen_meldcode", "kaders", "oefenen", "ops", "sso")
 
 
 def module_name(path: Path, root: Path = ROOT) -> str:

@@ -71,6 +71,24 @@ class TimelineEntry(_Model):
     wat: str
 
 
+class MeldcodeContact(_Model):
+    """A contact the organisation's meldcode gave the case (role, who, number)."""
+
+    rol: str
+    wie: str
+    telefoon: str = ""
+
+
+class MeldcodeRef(_Model):
+    """The organisation's own meldcode version the case worked under (export only)."""
+
+    organisatie: str
+    versie: int
+    vastgesteld_op: datetime.date
+    vastgesteld_door: str = ""
+    contacten: list[MeldcodeContact] = Field(default_factory=list)
+
+
 class CaseFile(_Model):
     """A whole case, as exported and imported."""
 
@@ -93,6 +111,7 @@ class CaseFile(_Model):
     route_stappen: dict[str, RouteStap] = Field(default_factory=dict)
     stappen_klaar: list[int] = Field(default_factory=list)
     tijdlijn: list[TimelineEntry] = Field(default_factory=list)
+    eigen_meldcode: MeldcodeRef | None = None
 
 
 def dump_yaml(case: CaseFile) -> str:

@@ -24,16 +24,26 @@ def _register() -> None:
     """Import the command modules so they add their commands."""
     from meldcode.cli import decide
     from meldcode.cli import dossier
+    from meldcode.cli import eigen_meldcode
     from meldcode.cli import kaders
 
     cli.add_command(kaders.kaders)
     cli.add_command(decide.decide)
     cli.add_command(dossier.dossier)
+    cli.add_command(eigen_meldcode.eigen_meldcode)
     try:
         from meldcode.cli import admin
     except ImportError:  # the web part is optional for the rules-only tools
         return
+    from meldcode.cli.backup import backup
+    from meldcode.cli.cases import case
+    from meldcode.cli.keys import keys
+    from meldcode.jobs.worker import worker
+
     admin.register(cli)
+    admin.db.add_command(backup)
+    for command in (case, keys, worker):
+        cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> None:

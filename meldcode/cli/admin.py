@@ -1,23 +1,14 @@
 """Administration commands: database, organisations, users, purge, case files."""
 
 import sys
-from pathlib import Path
 
 import click
 
 from meldcode.cli.errors import BadInput
+from meldcode.cli.instance import load_settings
+from meldcode.cli.instance import open_database
 from meldcode.kader.i18n import _
 from meldcode.kader.words import ROLES
-
-
-def _open():
-    """Load settings and open the database (imports kept local: ``decide`` stays light)."""
-    from meldcode import settings as settings_module
-    from meldcode.storage.crypto import Cipher
-    from meldcode.storage.db import Database
-
-    settings = settings_module.load()
-    return settings, Database(settings["DATABASE_URL"], Cipher.from_text(settings["DATA_KEYS"]))
 
 
 @click.group(help=_("Database-beheer."))
@@ -30,9 +21,8 @@ def upgrade() -> None:
     """Migrate the database to the newest schema."""
     from meldcode.storage.migrate import upgrade as migrate
 
-    settings, database = _open()
+    settings = load_settings()  # no keys needed: the schema holds no content
     migrate(settings["DATABASE_URL"])
-    database.dispose()
     click.echo(_("database is bij: {url}").format(url=_redact(settings["DATABASE_URL"])))
 
 
@@ -47,7 +37,7 @@ def setup_link() -> None:
     """Print a one-time setup link when the database has no organisation yet."""
     from meldcode.storage import accounts
 
-    settings, database = _open()
+    settings, database = open_database()
 
     def work(session):
         """Create a setup token when no organisation exists yet."""
@@ -56,7 +46,6 @@ def setup_link() -> None:
         return accounts.new_setup_token(session, accounts.now())
 
     token = database.run_write(work)
-    database.dispose()
     if token is None:
         click.echo(
             _("De eerste organisatie bestaat al; log in op {url}").format(url=settings["BASE_URL"])
@@ -81,17 +70,15 @@ def org() -> None:
 @click.option("--kader", default="basis", help=_("standaardkader van de organisatie"))
 def org_create(name: str, kader: str) -> None:
     """Create an organisation."""
-    from sqlalchemy import select
-
+    from meldcode.storage.atomic import insert_new
     from meldcode.storage.models import Organisation
 
-    _settings, database = _open()
+    _settings, database = open_database()
 
     def work(session):
-        """Create the organisation unless the name is taken."""
-        if session.scalar(select(Organisation).where(Organisation.name == name)):
+        """Create the organisation unless the name is taken (one statement: no race)."""
+        if not insert_new(session, Organisation, {"name": name, "default_kader": kader}, ["name"]):
             raise BadInput(_("organisatie '{name}' bestaat al").format(name=name))
-        session.add(Organisation(name=name, default_kader=kader))
 
     database.run_write(work)
     click.echo(_("organisatie aangemaakt: {name}").format(name=name))
@@ -127,7 +114,7 @@ def user_create(org_name: str, email: str, role: str, name: str) -> None:
                 "bekend wachtwoord)"
             ).format(problems=", ".join(problems), n=accounts.MIN_PASSWORD)
         )
-    _settings, database = _open()
+    _settings, database = open_database()
 
     def work(session):
         """Create the user in an existing organisation."""
@@ -148,7 +135,7 @@ def purge() -> None:
     from meldcode.storage import purge as purging
     from meldcode.storage.accounts import now
 
-    _settings, database = _open()
+    _settings, database = open_database()
     report = database.run_write(lambda session: purging.purge(session, now()))
     if database.is_sqlite:
         with database.engine.connect() as conn:  # freed pages leave the WAL file too
@@ -160,96 +147,7 @@ def purge() -> None:
     )
 
 
-@click.group(help=_("Casusbestanden exporteren en importeren."))
-def case() -> None:
-    """Group the case-file commands."""
-
-
-@case.command("export", help=_("Schrijf een casus als YAML-casusbestand naar stdout of -o."))
-@click.argument("case_id")
-@click.option("-o", "output", type=click.Path(dir_okay=False), help=_("uitvoerbestand"))
-def case_export(case_id: str, output: str | None) -> None:
-    """Export a case to a case file."""
-    from meldcode.casus.casefile import dump_yaml
-    from meldcode.storage import audit
-    from meldcode.storage.casefile_io import export_case
-    from meldcode.storage.models import Case
-
-    _settings, database = _open()
-
-    def work(session):
-        """Read the case with an audit row, as the export."""
-        found = session.get(Case, case_id)
-        if found is None:
-            raise BadInput(_("onbekende casus '{id}'").format(id=case_id))
-        audit.record(
-            session,
-            None,
-            "export",
-            "case",
-            found.id,
-            organisation_id=found.organisation_id,
-            origin="cli",
-        )
-        return dump_yaml(export_case(session, database.cipher, found))
-
-    text = database.run_write(work)
-    if output:
-        Path(output).write_text(text)
-    else:
-        click.echo(text, nl=False)
-
-
-@case.command("import", help=_("Lees een casusbestand in als nieuwe casus; toont het id."))
-@click.argument("file", type=click.Path(exists=False, dir_okay=False))
-@click.option("--org", "org_name", required=True)
-@click.option("--owner", "owner_email", required=True)
-def case_import(file: str, org_name: str, owner_email: str) -> None:
-    """Import a case file as a new case; print its id."""
-    from sqlalchemy import select
-
-    from meldcode.casus.casefile import load_yaml
-    from meldcode.cli.decide import load_registry
-    from meldcode.kader import KaderError
-    from meldcode.kader import UnknownKader
-    from meldcode.storage import audit
-    from meldcode.storage.casefile_io import import_case
-    from meldcode.storage.models import Organisation
-    from meldcode.storage.models import User
-
-    try:
-        casefile = load_yaml(Path(file).read_bytes(), file)
-    except OSError as exc:
-        raise BadInput(
-            _("kan '{file}' niet lezen: {reason}").format(file=file, reason=exc.strerror or exc)
-        ) from None
-    except KaderError as exc:
-        raise BadInput(str(exc.issues[0])) from None
-    registry = load_registry()
-    try:
-        kader = registry.get(casefile.casus.kader.id, casefile.casus.kader.versie)
-    except UnknownKader as exc:
-        raise BadInput(str(exc)) from None
-    _settings, database = _open()
-
-    def work(session):
-        """Import the case for an owner of the named organisation."""
-        organisation = session.scalar(select(Organisation).where(Organisation.name == org_name))
-        owner = session.scalar(select(User).where(User.email == owner_email))
-        if organisation is None or owner is None or owner.organisation_id != organisation.id:
-            raise BadInput(
-                _("geen gebruiker '{email}' in organisatie '{org}'").format(
-                    email=owner_email, org=org_name
-                )
-            )
-        found = import_case(session, database.cipher, casefile, owner, kader)
-        audit.record(session, owner, "import", "case", found.id, origin="cli")
-        return found.id
-
-    click.echo(database.run_write(work))
-
-
 def register(cli: click.Group) -> None:
     """Add the administration commands to the ``meldcode`` group."""
-    for command in (db, setup_link, org, user, purge, case):
+    for command in (db, setup_link, org, user, purge):
         cli.add_command(command)

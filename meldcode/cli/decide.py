@@ -14,8 +14,8 @@ from meldcode.kader import KaderError
 from meldcode.kader import Registry
 from meldcode.kader import UnknownKader
 from meldcode.kader import evaluate
+from meldcode.kader.files import read_capped
 from meldcode.kader.i18n import _
-from meldcode.kader.yamlsafe import MAX_BYTES
 from meldcode.kader.yamlsafe import load_bytes
 
 
@@ -35,14 +35,18 @@ def parse_date(value: str | None) -> datetime.date:
 
 def read_answers(source: str) -> dict:
     """Read answers from a YAML or JSON file, or from stdin when ``source`` is ``-``."""
+    name = "stdin" if source == "-" else source
     try:
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1) if source == "-" else Path(source).read_bytes()
+        # At most the limit plus one byte, from a file, a device or stdin alike.
+        raw = read_capped(sys.stdin.buffer if source == "-" else source, name)
     except OSError as exc:
         raise BadInput(
             _("kan '{file}' niet lezen: {reason}").format(file=source, reason=exc.strerror or exc)
         ) from None
+    except KaderError as exc:
+        raise BadInput(str(exc.issues[0])) from None
     try:
-        data = load_bytes(raw, "stdin" if source == "-" else source).data
+        data = load_bytes(raw, name).data
     except KaderError as exc:
         raise BadInput(str(exc.issues[0])) from None
     if data is None:
@@ -54,10 +58,17 @@ def read_answers(source: str) -> dict:
     return data
 
 
+def default_kaders() -> Path:
+    """Return the kaders folder the app uses (without creating its instance folder)."""
+    from meldcode import settings
+
+    return settings.kaders_dir()
+
+
 def load_registry(folder: str | None = None) -> Registry:
-    """Load the kaders, turning problems into one BadInput."""
+    """Load the kaders (``--kaders``, else the app's: MELDCODE_KADERS_DIR …); one BadInput."""
     try:
-        return Registry.load(Path(folder) if folder else paths.KADERS_DIR, paths.DATA_ROOT)
+        return Registry.load(Path(folder) if folder else default_kaders(), paths.DATA_ROOT)
     except KaderError as exc:
         raise BadInput(_("de kaders zijn niet in orde:") + "\n" + str(exc)) from None
 

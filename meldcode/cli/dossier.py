@@ -1,24 +1,26 @@
 """``meldcode dossier``: print the dossier PDF of a case file, without any database."""
 
-from pathlib import Path
-
 import click
 
 from meldcode.cli.errors import BadInput
 from meldcode.kader.i18n import _
+from meldcode.private_files import write_private
 
 
 def read_case(file: str):
     """Read and validate a case file; every problem becomes one line (BadInput)."""
     from meldcode.casus.casefile import load_yaml
     from meldcode.kader import KaderError
+    from meldcode.kader.files import read_capped
 
     try:
-        raw = Path(file).read_bytes()
+        raw = read_capped(file, file)
     except OSError as exc:
         raise BadInput(
             _("kan '{file}' niet lezen: {reason}").format(file=file, reason=exc.strerror or exc)
         ) from None
+    except KaderError as exc:
+        raise BadInput(str(exc.issues[0])) from None
     try:
         return load_yaml(raw, file)
     except KaderError as exc:
@@ -34,7 +36,8 @@ def read_case(file: str):
     "--taal", type=click.Choice(["nl", "en"]), default="nl", help=_("taal van het dossier")
 )
 @click.option("--kaders", "folder", help=_("map met kaders (standaard die van het project)"))
-def dossier(casefile: str, output: str, taal: str, folder: str | None) -> None:
+@click.option("--pdfa", is_flag=True, help=_("PDF/A-2u voor archieven die dat vragen"))
+def dossier(casefile: str, output: str, taal: str, folder: str | None, pdfa: bool) -> None:
     """Render a case file's dossier to a PDF file."""
     from meldcode.cli.decide import load_registry
     from meldcode.dossier.build import build
@@ -51,9 +54,9 @@ def dossier(casefile: str, output: str, taal: str, folder: str | None) -> None:
     view = build(case, decision, taal)
     from meldcode.dossier.render import Renderer  # WeasyPrint only once the input is sound
 
-    pdf = Renderer().pdf(view)
+    pdf = Renderer().pdf(view, archival=pdfa)
     try:
-        Path(output).write_bytes(pdf)
+        write_private(output, pdf)
     except OSError as exc:
         raise BadInput(
             _("kan '{file}' niet schrijven: {reason}").format(

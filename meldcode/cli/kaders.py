@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from meldcode import paths
+from meldcode.cli.decide import default_kaders
 from meldcode.cli.decide import load_registry
 from meldcode.cli.decide import parse_date
 from meldcode.cli.errors import BadInput
@@ -26,7 +27,7 @@ def kaders() -> None:
 @click.argument("folder", required=False)
 def check(folder: str | None) -> None:
     """Load, lint and run every scenario; exit 1 on any problem."""
-    base = Path(folder) if folder else paths.KADERS_DIR
+    base = Path(folder) if folder else default_kaders()
     root = paths.DATA_ROOT if base.resolve().is_relative_to(paths.DATA_ROOT) else None
     try:
         registry = Registry.load(base, root)
@@ -126,3 +127,26 @@ def show(kader_id, versie, datum, taal, as_json, folder) -> None:
     from meldcode.cli.outline import outline
 
     click.echo(outline(kader, taal))
+
+
+@kaders.command(help=_("Toon per beroep welk afwegingskader het gebruikt."))
+@click.option("--taal", type=click.Choice(["nl", "en"]), default="nl")
+@click.option("--json", "as_json", is_flag=True, help=_("de lijst als JSON"))
+@click.option("--kaders", "folder", help=_("map met kaders"))
+def beroepen(taal, as_json, folder) -> None:
+    """Print the professions list grouped, each with its kader; settings at the end."""
+    registry = load_registry(folder)
+    found = registry.professions
+    if found is None:
+        raise BadInput(_("deze map met kaders heeft geen lijst met beroepen"))
+    if as_json:
+        click.echo(json.dumps(found.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    for gid, group in found.groups.items():
+        click.echo(group.label.get(taal))
+        for _pid, profession in found.in_group(gid):
+            click.echo(f"  {profession.label.get(taal):<72} {profession.kader}")
+    if found.settings:
+        click.echo(_("Werkvelden (geen eigen afwegingskader)"))
+        for setting in found.settings.values():
+            click.echo(f"  {setting.label.get(taal)} ({setting.kader}): {setting.text.get(taal)}")

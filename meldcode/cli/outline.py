@@ -44,7 +44,10 @@ def _lines(kader: ResolvedKader, lang: str):
     yield ""
     yield _("Normen")
     for nid, norm in m.norms.items():
-        yield f"  {nid}: {norm.title.get(lang)}{_mark(norm.status)}"
+        kind = (
+            _("wettelijke plicht") if norm.kind == "wettelijke_plicht" else _("professionele norm")
+        )
+        yield f"  {nid}: {norm.title.get(lang)} ({kind}){_mark(norm.status)}"
     if m.special_cases:
         yield _("Bijzondere situaties")
         for sid, case in m.special_cases.items():
@@ -53,7 +56,14 @@ def _lines(kader: ResolvedKader, lang: str):
         yield _("Routes")
         for rid, route in m.routes.items():
             yield f"  {rid}: {route.title.get(lang)}{_mark(route.status)}"
-    yield _("Adviesplicht: {value}").format(value=_("ja") if m.adviesplicht else _("nee"))
+    if not m.adviesplicht:
+        yield _("Adviesplicht: {value}").format(value=_("nee"))
+    elif m.adviesplicht_when == "step_2":
+        yield _("Adviesplicht: {value}").format(value=_("ja, in stap 2"))
+    else:
+        yield _("Adviesplicht: {value}").format(value=_("ja, vóór een melding"))
+    if m.version_aliases:
+        yield _("Eerdere namen van deze versie: {names}").format(names=", ".join(m.version_aliases))
     yield ""
     yield _("Bronnen")
     for sid, src in m.sources.items():

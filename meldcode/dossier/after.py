@@ -33,6 +33,7 @@ class AfterView:
     vt_next: list[str] = field(default_factory=list)
     vt_cite: Cite | None = None
     phones: list[tuple[str, str, str]] = field(default_factory=list)
+    by_rule: list[tuple[str, Cite | None]] = field(default_factory=list)
 
 
 def _text(label: str, value: str) -> list[tuple[str, str, str]]:
@@ -134,7 +135,20 @@ def after_view(case: CaseFile, decision: Decision, lang: str) -> AfterView:
         ref = SourceRef(document=VT_SOURCE, section=_("Antwoord op vraag 11"))
         view.vt_cite = words.cite(kader, ref, "bevestigd")
     view.phones = phones(decision, lang)
+    view.by_rule = exceptions_by_rule(decision, lang)
     return view
+
+
+def exceptions_by_rule(decision: Decision, lang: str) -> list[tuple[str, Cite | None]]:
+    """Return the informing exceptions a special form makes apply, with their sources."""
+    kader = decision.kader.model
+    out = []
+    for eid in decision.informeren_uitzonderingen():
+        exception = kader.informeren.exceptions[eid]
+        out.append(
+            (exception.label.get(lang), words.cite(kader, exception.source, exception.status))
+        )
+    return out
 
 
 def phones(decision: Decision, lang: str) -> list[tuple[str, str, str]]:
@@ -153,15 +167,6 @@ def phones(decision: Decision, lang: str) -> list[tuple[str, str, str]]:
             text = contact.text.get(lang) if contact.text else ""
             out.append((contact.label.get(lang), contact.phone, text))
     return out
-
-
-def timeline(case: CaseFile, decision: Decision, lang: str) -> list[tuple[str, str, str]]:
-    """Return the event log in time order: when, who, what (never content)."""
-    said = Words(decision.kader.model, lang)
-    return [
-        (words.moment(e.tijd, lang), e.wie, words.logged_event(said, e.wat))
-        for e in sorted(case.tijdlijn, key=lambda e: e.tijd)
-    ]
 
 
 def unconfirmed(decision: Decision, lang: str) -> list[str]:

@@ -10,13 +10,16 @@ from dataclasses import field
 from pathlib import PurePath
 
 from meldcode import __version__
+from meldcode.casus import limits
 from meldcode.casus.casefile import FORMAT
 from meldcode.casus.casefile import CaseFile
 from meldcode.dossier import after
 from meldcode.dossier import cover
+from meldcode.dossier import eigen
 from meldcode.dossier import outcome
 from meldcode.dossier import records
 from meldcode.dossier import steps
+from meldcode.dossier import timeline
 from meldcode.kader import Decision
 from meldcode.kader import Registry
 from meldcode.kader import evaluate
@@ -50,6 +53,8 @@ class Dossier:
     with_contents: bool = False
     contents: list[tuple[str, str]] = field(default_factory=list)
     page_words: tuple[str, str, str] = ("pagina ", " van ", "")
+    size: tuple[int, int] = (0, 0)  # records and bytes of text (meldcode.casus.limits)
+    meldcode: eigen.MeldcodeView | None = None
 
 
 def decide(case: CaseFile, registry: Registry) -> Decision:
@@ -84,13 +89,15 @@ def _build(case, decision, lang, printed, training) -> Dossier:
     kader = decision.kader.model
     head = case.casus
     unconfirmed = after.unconfirmed(decision, lang)
+    own = eigen.meldcode_view(case, lang)
     facts = [
         (_("Organisatie"), head.organisatie or ""),
         (_("Eigenaar van de casus"), head.eigenaar or ""),
         (_("Afwegingskader"), kader.title.get(lang)),
-        (_("Versie"), kader.version),
+        (_("Versie"), words.kader_version(kader.version, head.kader.versie)),
         (_("Geldig vanaf"), words.day(kader.valid_from, lang)),
         (_("Bevestiging"), words.status_label(kader.status)),
+        (_("Meldcode van de organisatie"), own.summary),
         (_("Zorg sinds"), words.day(head.zorg_sinds, lang)),
         (_("Status van de casus"), _("gesloten") if head.status == "gesloten" else _("open")),
         (_("Dossier gearchiveerd op"), words.day(head.gearchiveerd_op, lang)),
@@ -113,10 +120,11 @@ def _build(case, decision, lang, printed, training) -> Dossier:
         choice=outcome.choice_view(case, decision, lang),
         route=records.route_steps(case, decision, lang),
         after=after.after_view(case, decision, lang),
-        timeline=after.timeline(case, decision, lang),
+        timeline=timeline.timeline(case, decision, lang),
         provenance=[
             (_("Afwegingskader"), f"{kader.id} {kader.version}"),
             (_("Bouwt voort op"), decision.kader.parent or "–"),
+            (_("Meldcode van de organisatie"), own.summary),
             (_("Bestanden"), ", ".join(PurePath(f).name for f in decision.kader.files)),
             (_("sha256 van het gebruikte kader"), decision.kader.sha256),
             (_("Versie van meldcode"), __version__),
@@ -125,7 +133,9 @@ def _build(case, decision, lang, printed, training) -> Dossier:
         unconfirmed=unconfirmed,
         printed=words.day(printed, lang),
         page_words=cover.page_words(),
+        meldcode=own,
     )
+    view.size = limits.size_of(case)
     view.summary = cover.summary(view, decision)
     view.sources = cover.number_sources(view)
     view.contents = cover.contents(view)

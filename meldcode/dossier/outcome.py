@@ -29,6 +29,7 @@ class PadRow:
     norm: str
     with_veilig_thuis: bool
     cite: Cite
+    note: str = ""
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Rule:
     text: str
     cite: Cite | None = None
     phone: str = ""
+    kind: str = ""
 
 
 @dataclass
@@ -87,6 +89,9 @@ def engine_view(decision: Decision, lang: str) -> EngineView:
     for p in contract["pad"]:
         norm = kader.norms.get(p["overruled_by"] or "")
         fired = kader.norms.get(p["norm"] or "")
+        question = kader.questions.get(p["vraag"])
+        answers = (question.answers or {}) if question else {}
+        branch = answers.get(p["antwoord"]) if isinstance(p["antwoord"], str) else None
         pad.append(
             PadRow(
                 said.question(p["vraag"]),
@@ -98,12 +103,17 @@ def engine_view(decision: Decision, lang: str) -> EngineView:
                 fired.title.get(lang) if fired else "",
                 p["samen_met_veilig_thuis"],
                 words.cite_bron(p["bron"]),
+                branch.note.get(lang) if branch and branch.note else "",
             )
         )
     norms = [
-        Rule(kader.norms[n["id"]].title.get(lang), kader.norms[n["id"]].text.get(lang), cite)
+        Rule(
+            kader.norms[n["id"]].title.get(lang),
+            kader.norms[n["id"]].text.get(lang),
+            words.cite_bron(n["bron"]),
+            kind=words.norm_kind(n["soort"]),
+        )
         for n in contract["normen"]
-        for cite in [words.cite_bron(n["bron"])]
     ]
     special = [
         Rule(
@@ -162,16 +172,23 @@ def choice_view(case: CaseFile, decision: Decision, lang: str) -> ChoiceView:
     then = b.uitkomst
     if then:
         now = {"route": decision.route, "melden": decision.melden, "hulp": decision.hulp}
+        sha = (then.get("kader") or {}).get("sha256")
+        changed = sha and sha != decision.kader.sha256
         if any(then.get(k, now[k]) != v for k, v in now.items()) or _path(then) != _path_now(
             decision
         ):
             view.notes.append(
                 _(
+                    "De uitkomst van het afwegingskader is nu anders dan op het moment van "
+                    "beslissen: het afwegingskader is sindsdien aangepast, of er zijn antwoorden "
+                    "gewijzigd."
+                )
+                if changed
+                else _(
                     "Na deze beslissing zijn antwoorden gewijzigd: de uitkomst van het "
                     "afwegingskader is nu anders dan op het moment van beslissen."
                 )
             )
-        sha = (then.get("kader") or {}).get("sha256")
         if sha and sha != decision.kader.sha256:
             view.notes.append(
                 _("Er is beslist met een andere inhoud van het afwegingskader (sha256 %(sha)s).")

@@ -7,6 +7,7 @@ slower than later ones (toolchain.md §2: importing alone takes ~0.4 s).
 """
 
 import threading
+import warnings
 from pathlib import Path
 
 from jinja2 import Environment
@@ -25,6 +26,8 @@ TEMPLATE = "dossier/dossier.html"
 CONTENT = "dossier/_inhoud.html"
 CSS_FILE = "css/dossier.css"  # relative to the static folder, for WeasyPrint's base URL
 PDF_VARIANT = "pdf/ua-1"
+# For archives that require PDF/A: level U (every glyph maps to Unicode), tags kept.
+ARCHIVAL_VARIANT = "pdf/a-2u"
 _shared: "Renderer | None" = None
 _shared_lock = threading.Lock()
 
@@ -72,22 +75,44 @@ class Renderer:
             html = self.env.get_template(CONTENT).render(d=view, version=__version__)
         return Markup(html)  # noqa: S704 - rendered with autoescape on: user text is escaped
 
-    def pdf(self, view: Dossier) -> bytes:
-        """Return the dossier as a tagged PDF (PDF/UA-1) with title and language metadata."""
-        return self.pdf_from_html(self.html(view))
+    def pdf(self, view: Dossier, archival: bool = False) -> bytes:
+        """Return the dossier as a tagged PDF (PDF/UA-1, or PDF/A-2u with ``archival``)."""
+        return self.pdf_from_html(self.html(view), archival)
 
-    def pdf_from_html(self, html: str) -> bytes:
-        """Print HTML made by :meth:`html`; every resource goes through the static fetcher."""
+    def pdf_from_html(self, html: str, archival: bool = False) -> bytes:
+        """Print HTML made by :meth:`html`; every resource goes through the static fetcher.
+
+        ``archival`` prints PDF/A-2u (sRGB output intent, XMP identification, every font
+        embedded) and keeps the structure tags the PDF/UA output has.
+        """
         document = self._weasyprint.HTML(
             string=html, base_url=self.fetcher.base_url, url_fetcher=self.fetcher
         )
-        with self._lock:
+        with self._lock, warnings.catch_warnings():
+            # WeasyPrint 70 opens its sRGB profile for PDF/A and leaves closing it to the
+            # garbage collector; that warning is about WeasyPrint, not this render.
+            warnings.filterwarnings("ignore", "unclosed file.*sRGB2014", ResourceWarning)
             return document.write_pdf(
                 font_config=self.fonts,
-                pdf_variant=PDF_VARIANT,
+                pdf_variant=ARCHIVAL_VARIANT if archival else PDF_VARIANT,
+                pdf_tags=True,
                 attachments=None,
                 presentational_hints=False,
             )
+
+    def in_child(self, work):
+        """Return ``work`` wrapped for a forked child: it gets a lock of its own.
+
+        A lock another thread of the worker held at the fork would stay taken for ever in
+        the child, which has only the forking thread.
+        """
+
+        def run():
+            """Render with a fresh lock (this runs in the child)."""
+            self._lock = threading.Lock()
+            return work()
+
+        return run
 
     def warm_up(self, registry=None) -> None:
         """Print a small fictional dossier once, so no user pays for the first layout.

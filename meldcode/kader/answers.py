@@ -1,6 +1,7 @@
 """Check answers against the vocabulary a kader accepts, before the engine sees them."""
 
 from meldcode.kader.errors import AnswerError
+from meldcode.kader.errors import shown
 from meldcode.kader.i18n import _
 from meldcode.kader.resolved import ResolvedKader
 
@@ -17,7 +18,7 @@ def check_answers(kader: ResolvedKader, answers: dict) -> dict:
         if kind is None:
             raise AnswerError(
                 _("onbekende vraag '{question}'. Toegestaan: {allowed}").format(
-                    question=question, allowed=", ".join(sorted(kader.kinds))
+                    question=shown(question), allowed=", ".join(sorted(kader.kinds))
                 ),
                 question,
             )
@@ -38,7 +39,9 @@ def check_answers(kader: ResolvedKader, answers: dict) -> dict:
                     _(
                         "vraag '{question}': waarde '{value}' is niet toegestaan. "
                         "Toegestaan: {allowed}"
-                    ).format(question=question, value=wrong[0], allowed=", ".join(sorted(allowed))),
+                    ).format(
+                        question=question, value=shown(wrong[0]), allowed=", ".join(sorted(allowed))
+                    ),
                     question,
                 )
             checked[question] = list(dict.fromkeys(value))
@@ -48,7 +51,7 @@ def check_answers(kader: ResolvedKader, answers: dict) -> dict:
                     _(
                         "vraag '{question}': waarde '{value}' is niet toegestaan. "
                         "Toegestaan: {allowed}"
-                    ).format(question=question, value=value, allowed="ja, nee"),
+                    ).format(question=question, value=shown(value), allowed="ja, nee"),
                     question,
                 )
             checked[question] = value

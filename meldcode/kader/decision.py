@@ -7,8 +7,6 @@ the training mode and outside tests read. Keys listed there never change meaning
 from dataclasses import dataclass
 from dataclasses import field
 
-from meldcode.kader.i18n import _
-from meldcode.kader.i18n import using
 from meldcode.kader.resolved import Branch
 from meldcode.kader.resolved import ResolvedKader
 from meldcode.kader.resolved import Rule
@@ -44,6 +42,7 @@ class Decision:
     antwoorden: dict
     route_rule: Rule | None = None
     waarschuwingen: list[tuple[str, dict]] = field(default_factory=list)
+    effectief: dict = field(default_factory=dict)  # the answers as they counted
 
     @property
     def compleet(self) -> bool:
@@ -59,16 +58,40 @@ class Decision:
             q for q in self.kader.model.afwegingen() if q in self.antwoorden and q not in on_path
         ]
 
+    def route_questions(self) -> list[tuple[str, object, object]]:
+        """Return the route's condition as (question, answer that counted, answer given)."""
+        if self.route_rule is None:
+            return []
+        wanted = dict(self.route_rule.when)
+        out = []
+        for question in self.kader.model.routes[self.route].when:
+            value = self.effectief.get(question, self.antwoorden.get(question))
+            if isinstance(value, list):  # a form of violence: the one that chose the route
+                value = [v for v in value if v in wanted[question]]
+            out.append((question, value, self.antwoorden.get(question)))
+        return out
+
+    def pad_labels(self) -> list[str]:
+        """Return the path as ``vraag=antwoord`` strings (the route's answers on a route)."""
+        if self.route_rule is None:
+            return [f"{s.vraag}={s.antwoord}" for s in self.pad]
+        return [
+            f"{q}={','.join(v) if isinstance(v, list) else v}"
+            for q, v, _given in self.route_questions()
+        ]
+
+    def informeren_uitzonderingen(self) -> list[str]:
+        """Return the informing exceptions that apply by rule (from a special form)."""
+        model = self.kader.model
+        found = [model.special_cases[s].informeren_exception for s in self.bijzondere_situaties]
+        return list(dict.fromkeys(e for e in found if e))
+
     def regel(self, step: Step) -> str:
         """Return the id of the rule that produced a step: ``kader:vraag.antwoord``."""
         return f"{self.kader.id}:{step.vraag}.{step.antwoord}"
 
     def summary(self) -> dict:
         """Return the decision in ids, as scenarios and training cases state what they expect."""
-        if self.route == "meldcode":
-            pad = [f"{s.vraag}={s.antwoord}" for s in self.pad]
-        else:
-            pad = [f"{q}={self.antwoorden.get(q)}" for q, _allowed in self.route_rule.when]
         return {
             "route": self.route,
             "melden": self.melden,
@@ -76,7 +99,7 @@ class Decision:
             "afsluiten": self.afsluiten,
             "acties": list(self.acties),
             "normen": list(self.normen),
-            "pad": pad,
+            "pad": self.pad_labels(),
             "nog_nodig": list(self.nog_nodig),
             "bijzondere_situaties": list(self.bijzondere_situaties),
         }
@@ -114,7 +137,10 @@ class Decision:
             "hulp": self.hulp,
             "afsluiten": self.afsluiten,
             "acties": list(self.acties),
-            "normen": [{"id": n, "bron": dict(k.bronnen[("norm", n)])} for n in self.normen],
+            "normen": [
+                {"id": n, "soort": model.norms[n].kind, "bron": dict(k.bronnen[("norm", n)])}
+                for n in self.normen
+            ],
             "pad": self._pad(language),
             "nog_nodig": list(self.nog_nodig),
             "compleet": self.compleet,
@@ -122,6 +148,7 @@ class Decision:
                 {"id": s, "bron": dict(k.bronnen[("bijzonder", s)])}
                 for s in self.bijzondere_situaties
             ],
+            "informeren_uitzonderingen": self.informeren_uitzonderingen(),
             "ongebruikt": self.ongebruikt(),
             "waarschuwingen": self.warnings(language),
             "bij_twijfel": self._doubt(language),
@@ -131,23 +158,22 @@ class Decision:
         """Return the path through the afwegingen (or the route's questions) in one language."""
         k = self.kader
         if self.route_rule is not None:
-            entries = []
-            for question, _allowed in self.route_rule.when:
-                entries.append(
-                    {
-                        "vraag": question,
-                        "antwoord": self.antwoorden.get(question),
-                        "gevolg": self.route,
-                        "bron": dict(k.bronnen[("route", self.route)]),
-                        "regel": f"{k.id}:route.{self.route}",
-                        "status": k.model.routes[self.route].status,
-                        "overruled_by": None,
-                        "gegeven": self.antwoorden.get(question),
-                        "samen_met_veilig_thuis": False,
-                        "norm": self.route_rule.norm,
-                    }
-                )
-            return entries
+            rule = k.model.routes[self.route]
+            return [
+                {
+                    "vraag": question,
+                    "antwoord": counted,
+                    "gevolg": self.route,
+                    "bron": dict(k.bronnen[("route", self.route)]),
+                    "regel": f"{k.id}:route.{self.route}",
+                    "status": rule.status,
+                    "overruled_by": None,
+                    "gegeven": given,
+                    "samen_met_veilig_thuis": False,
+                    "norm": self.route_rule.norm,
+                }
+                for question, counted, given in self.route_questions()
+            ]
         return [
             {
                 "vraag": s.vraag,
@@ -166,48 +192,9 @@ class Decision:
 
     def warnings(self, language: str) -> list[str]:
         """Return the warnings in ``language``: overruled answers, unused answers, duties."""
-        with using(language):
-            out = []
-            for step in self.pad:
-                if step.overruled_by:
-                    norm = self.kader.model.norms[step.overruled_by].title.get(language)
-                    out.append(
-                        _(
-                            "Afweging '{question}' telt als '{answer}' door de norm '{norm}' "
-                            "(gegeven antwoord: {given})."
-                        ).format(
-                            question=step.vraag,
-                            answer=step.antwoord,
-                            norm=norm,
-                            given=step.gegeven or _("geen"),
-                        )
-                    )
-            unused = self.ongebruikt()
-            if unused:
-                out.append(
-                    _(
-                        "Niet gebruikt voor de beslissing: {questions}. Twijfel je? Vraag advies "
-                        "aan Veilig Thuis."
-                    ).format(questions=", ".join(unused))
-                )
-            for code, params in self.waarschuwingen:
-                if code == "norm_buiten_route":
-                    norm = self.kader.model.norms[params["norm"]].title.get(language)
-                    out.append(
-                        _(
-                            "De norm '{norm}' hoort bij de meldcode en telt niet op deze route. "
-                            "Gaat het vermoeden (ook) over de thuissituatie, doorloop dan ook de "
-                            "meldcode."
-                        ).format(norm=norm)
-                    )
-                if code == "adviesplicht":
-                    out.append(
-                        _(
-                            "Dit afwegingskader vraagt eerst advies aan Veilig Thuis voordat je "
-                            "meldt (adviesplicht)."
-                        )
-                    )
-            return out
+        from meldcode.kader.messages import warning_texts
+
+        return warning_texts(self, language)
 
     def _doubt(self, language: str) -> dict:
         """Return whom to call when in doubt: Veilig Thuis with its phone number."""

@@ -1,5 +1,12 @@
-"""Errors of the rules core, written for the person who has to fix the file."""
+"""Errors of the rules core, written for the person who has to fix the file.
 
+A message quotes what the file says only when it looks like the vocabulary of a kader, a
+case or an answers file (a question id, a value such as ``ja``, a date, a version). Anything
+else is described, not shown: an error must never print a file's content, whatever file
+someone passes (``meldcode decide --kader basis /etc/shadow``).
+"""
+
+import re
 from dataclasses import dataclass
 
 from meldcode.kader.i18n import _
@@ -43,6 +50,31 @@ class AnswerError(ValueError):
         super().__init__(message)
 
 
+# Vocabulary: lower-case ids and values (``vermoeden``, ``ja``, ``stap_1``), or one word with
+# a capital (``Ja``, ``True``). Mixed case with digits is what keys and hashes look like.
+_WORD = re.compile(r"[a-z0-9][a-z0-9_.\-]{0,31}|[A-Z]?[a-z]{1,31}")
+_DATE_OR_VERSION = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}(\.\d+)*")
+_MOST_DIGITS = 4  # more digits in a word: it may be a hash, a key or a number from elsewhere
+
+
+def shown(value) -> str:
+    """Return a value from a file as it may appear in a message: itself, or a description."""
+    if value is None or isinstance(value, bool | int | float):
+        return str(value)
+    if isinstance(value, list | tuple | dict):
+        items = list(value.items()) if isinstance(value, dict) else list(value)
+        flat = [x for item in items for x in (item if isinstance(value, dict) else (item,))]
+        if len(repr(value)) <= 40 and all(shown(x) == str(x) for x in flat):
+            return repr(value)
+        return _("[een lijst of mapping, niet getoond]")
+    text = str(value)
+    if _DATE_OR_VERSION.fullmatch(text):
+        return text
+    if _WORD.fullmatch(text) and sum(c.isdigit() for c in text) <= _MOST_DIGITS:
+        return text
+    return _("[{count} tekens, niet getoond]").format(count=len(text))
+
+
 def dotted(path: tuple) -> str:
     """Turn a key path such as ``("questions", "vermoeden", 0)`` into ``questions.vermoeden[0]``."""
     out = ""
@@ -50,5 +82,5 @@ def dotted(path: tuple) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + shown(part)
     return out

@@ -11,6 +11,7 @@ from dataclasses import field
 from meldcode.kader.errors import Issue
 from meldcode.kader.errors import KaderError
 from meldcode.kader.i18n import _
+from meldcode.kader.model import FIELDS_NOT_INHERITED
 from meldcode.kader.model import FIELDS_OWN_TO_EACH_FILE
 from meldcode.kader.yamlsafe import Loaded
 
@@ -66,9 +67,11 @@ def merge(parent: Merged, child: Loaded) -> Merged:
             ]
         )
     data = _copy(parent.data)
-    # A version's end date belongs to that file alone: a sector kader does not stop being
-    # valid because the parent version it was built on was later replaced.
-    data.pop("valid_until", None)
+    # A version's end date and its old version names belong to that file alone: a sector
+    # kader does not stop being valid because the parent version it was built on was later
+    # replaced, nor does a new version answer to the old names of the one it builds on.
+    for key in FIELDS_NOT_INHERITED:
+        data.pop(key, None)
     body = {k: v for k, v in child.data.items() if k != "extends"}
     _overlay(data, body)
     origins: dict[tuple, Origin] = {}

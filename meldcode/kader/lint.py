@@ -8,6 +8,7 @@ changes a rule gives its own source for the change.
 from meldcode.kader.i18n import _
 from meldcode.kader.inherit import Merged
 from meldcode.kader.inherit import defined_in
+from meldcode.kader.lint_links import check_links
 from meldcode.kader.model import Kader
 
 RULE_GROUPS = ("questions", "outcomes", "norms", "special_cases", "routes", "steps", "checks")
@@ -28,6 +29,7 @@ def lint(kader: Kader, merged: Merged) -> list:
             found.append(new)
 
     _references(kader, issue)
+    check_links(kader, issue, _condition, _check_ref)
     _graph(kader, issue)
     _steps(kader, issue)
     _sources(kader, issue)

@@ -69,6 +69,17 @@ class Question(Ruled):
     help: Text | None = None
     answers: dict[JaNee, Transition] | None = None
     choices: dict[Id, Choice] | None = None
+    # An answer that entails another: ``pleger_houder: ja`` makes ``pleger_medewerker`` count
+    # as ``ja``; for a meerkeuze target the value is a choice that is added.
+    implies: dict[Id, NonEmpty] | None = None
+    # When the question is worth asking at all (the wizard shows it only then).
+    ask_when: dict[Id, list[NonEmpty]] | None = None
+
+    @field_validator("ask_when", mode="before")
+    @classmethod
+    def _ask_when(cls, value):
+        """Accept ``{vraag: waarde}`` as shorthand."""
+        return listify_condition(value)
 
     @model_validator(mode="after")
     def _shape(self):
@@ -88,6 +99,9 @@ class Outcome(_WithActions):
     label: Text
     text: Text
     beslissing: Beslissing = Field(default_factory=Beslissing)
+    # Reaching this outcome means there is no suspicion (afweging 1 nee): actions of special
+    # forms that presuppose a suspicion are then withheld, with a warning.
+    no_suspicion: StrictBool = False
 
 
 class Norm(_WithActions):
@@ -95,8 +109,10 @@ class Norm(_WithActions):
 
     title: Text
     text: Text
+    kind: Literal["professionele_norm", "wettelijke_plicht"] = "professionele_norm"
     when: dict[Id, list[NonEmpty]] | None = None
     overrides: dict[Id, JaNee] = Field(default_factory=dict)
+    urgent: StrictBool = False
 
     @field_validator("when", mode="before")
     @classmethod
@@ -112,6 +128,10 @@ class SpecialCase(_Conditional):
     text: Text
     urgent: StrictBool = False
     gesprek_warning: Text | None = None
+    # The informing exception that applies by rule (e.g. honour-based violence).
+    informeren_exception: Id | None = None
+    presupposes_suspicion: StrictBool = True
+    on_routes: StrictBool = True
 
 
 class RouteStep(Ruled):
@@ -182,8 +202,10 @@ class Kader(Strict):
     status: Literal["bevestigd", "onbevestigd", "gedeeltelijk"]
     status_note: Text | None = None
     voluntary_use: Text | None = None
+    version_aliases: list[NonEmpty] = Field(default_factory=list)
     step_layout: Literal["basismodel", "knmg"]
     adviesplicht: StrictBool
+    adviesplicht_when: Literal["before_melden", "step_2"] = "before_melden"
     sources: dict[Id, SourceDocument]
     contacts: dict[Id, Contact]
     actions: dict[Id, Action]
@@ -217,3 +239,5 @@ class Kader(Strict):
 
 
 FIELDS_OWN_TO_EACH_FILE = ("id", "version", "title", "summary", "valid_from")
+# Keys a version never passes on to a kader that builds on it.
+FIELDS_NOT_INHERITED = ("valid_until", "version_aliases")

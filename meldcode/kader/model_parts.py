@@ -112,6 +112,7 @@ class Transition(Strict):
     outcome: Id | None = None
     norm: Id | None = None
     actions: list[ActionRef] = Field(default_factory=list)
+    withdraws: list[Id] = Field(default_factory=list)  # earlier actions this answer cancels
     beslissing: Beslissing | None = None
     with_veilig_thuis: StrictBool = False
     note: Text | None = None

@@ -30,6 +30,8 @@ class Branch:
     afsluiten: bool | None
     with_veilig_thuis: bool
     status: str
+    withdraws: tuple[str, ...] = ()
+    no_suspicion: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class Rule:
     actions: CondActions
     overrides: tuple[tuple[str, str], ...] = ()
     norm: str | None = None
+    urgent: bool = False
+    presupposes_suspicion: bool = True
+    on_routes: bool = True
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class ResolvedKader:
     override_norms: tuple = field(repr=False)
     special_cases: tuple = field(repr=False)
     routes: tuple = field(repr=False)
+    implications: tuple = field(repr=False, default=())
+    ask_when: dict = field(repr=False, default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -120,12 +127,26 @@ def compile_kader(
         for item_id, item in items.items():
             bronnen[(group, item_id)] = bron(kader, item.source, item.status)
     override_norms = tuple(
-        Rule(nid, _condition(n.when), _actions(n.actions), tuple(sorted(n.overrides.items())))
+        Rule(
+            nid,
+            _condition(n.when),
+            _actions(n.actions),
+            tuple(sorted(n.overrides.items())),
+            urgent=n.urgent,
+        )
         for nid, n in kader.norms.items()
         if n.when
     )
     special = tuple(
-        Rule(sid, _condition(s.when), _actions(s.actions)) for sid, s in kader.special_cases.items()
+        Rule(
+            sid,
+            _condition(s.when),
+            _actions(s.actions),
+            urgent=s.urgent,
+            presupposes_suspicion=s.presupposes_suspicion,
+            on_routes=s.on_routes,
+        )
+        for sid, s in kader.special_cases.items()
     )
     routes = tuple(
         Rule(rid, _condition(r.when), _actions(r.actions), norm=r.norm)
@@ -146,6 +167,12 @@ def compile_kader(
         override_norms=override_norms,
         special_cases=special,
         routes=routes,
+        implications=tuple(
+            (qid, target, value)
+            for qid, q in kader.questions.items()
+            for target, value in (q.implies or {}).items()
+        ),
+        ask_when={qid: _condition(q.ask_when) for qid, q in kader.questions.items() if q.ask_when},
     )
 
 
@@ -154,6 +181,7 @@ def _branch(kader: Kader, t, question_status: str) -> Branch:
     outcome = kader.outcomes.get(t.outcome) if t.outcome else None
     decided = {"melden": None, "hulp": None, "afsluiten": None}
     actions: list[ActionRef] = []
+    no_suspicion = bool(outcome and outcome.no_suspicion)
     if outcome:
         decided.update({k: v for k, v in outcome.beslissing.model_dump().items() if v is not None})
         actions += outcome.actions
@@ -170,4 +198,6 @@ def _branch(kader: Kader, t, question_status: str) -> Branch:
         decided["afsluiten"],
         t.with_veilig_thuis,
         t.status or question_status,
+        tuple(t.withdraws),
+        no_suspicion,
     )

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError
 
 from meldcode.kader.errors import KaderError
+from meldcode.kader.errors import shown
 from meldcode.kader.i18n import _
 from meldcode.kader.inherit import Merged
 from meldcode.kader.model import Kader
@@ -31,11 +32,12 @@ def to_model(merged: Merged, model: type[BaseModel] = Kader) -> BaseModel:
 
 def explain(err: dict, model: type[BaseModel]) -> str:
     """Turn one pydantic error into a sentence that says what is allowed."""
-    kind, loc, value = err["type"], tuple(err["loc"]), err.get("input")
+    # Values and keys from the file are only quoted when they look like the vocabulary.
+    kind, loc, value = err["type"], tuple(err["loc"]), shown(err.get("input"))
     if kind == "extra_forbidden":
         allowed = allowed_keys(model, loc[:-1])
         return _("onbekende sleutel '{key}'. Toegestaan: {allowed}").format(
-            key=loc[-1], allowed=", ".join(allowed)
+            key=shown(loc[-1]), allowed=", ".join(allowed)
         )
     if kind == "missing":
         return _("verplichte sleutel '{key}' ontbreekt").format(key=loc[-1])
@@ -60,11 +62,9 @@ def explain(err: dict, model: type[BaseModel]) -> str:
     if kind.startswith("int"):
         return _("verwacht een geheel getal, maar kreeg '{value}'").format(value=value)
     if kind == "dict_type":
-        return _("verwacht een mapping (sleutel: waarde), maar kreeg '{value}'").format(
-            value=_short(value)
-        )
+        return _("verwacht een mapping (sleutel: waarde), maar kreeg '{value}'").format(value=value)
     if kind == "list_type":
-        return _("verwacht een lijst (- item), maar kreeg '{value}'").format(value=_short(value))
+        return _("verwacht een lijst (- item), maar kreeg '{value}'").format(value=value)
     if kind == "string_too_short":
         return _("mag niet leeg zijn")
     if kind == "string_too_long":
@@ -83,12 +83,6 @@ def _pattern_words(pattern: str) -> str:
     if "a-z0-9_" in pattern:
         return _("kleine letters, cijfers en _, beginnend met een letter")
     return _("kleine letters, cijfers en -, beginnend met een letter")
-
-
-def _short(value) -> str:
-    """Shorten a value for an error message."""
-    text = str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def allowed_keys(model: type, loc: tuple) -> list[str]:

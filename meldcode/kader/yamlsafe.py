@@ -16,9 +16,12 @@ import yaml
 from meldcode.kader.errors import Issue
 from meldcode.kader.errors import KaderError
 from meldcode.kader.errors import dotted
+from meldcode.kader.errors import shown
+from meldcode.kader.files import check_size
+from meldcode.kader.files import read_capped
 from meldcode.kader.i18n import _
 
-MAX_BYTES = 256 * 1024
+MAX_DEPTH = 40  # a kader nests about eight levels, a case file five
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
@@ -43,36 +46,16 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
     """Read and parse one YAML file strictly; raise KaderError naming file and line."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path, name)
     except OSError as exc:
-        raise KaderError(
-            [
-                Issue(
-                    name,
-                    None,
-                    "",
-                    _("bestand niet te lezen: {reason}").format(reason=exc.strerror or exc),
-                )
-            ]
-        ) from None
+        reason = _("bestand niet te lezen: {reason}").format(reason=exc.strerror or exc)
+        raise KaderError([Issue(name, None, "", reason)]) from None
     return load_bytes(raw, name)
 
 
 def load_bytes(raw: bytes, name: str) -> Loaded:
     """Parse YAML bytes strictly; ``name`` is used in error messages."""
-    if len(raw) > MAX_BYTES:
-        raise KaderError(
-            [
-                Issue(
-                    name,
-                    None,
-                    "",
-                    _("bestand is {size} bytes; de grens is {limit} bytes").format(
-                        size=len(raw), limit=MAX_BYTES
-                    ),
-                )
-            ]
-        )
+    check_size(raw, name)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -95,7 +78,7 @@ class _Builder:
     def build(self, text: str) -> Loaded:
         """Parse the text into events and build plain dicts, lists and strings from them."""
         try:
-            events = list(yaml.parse(text, Loader=_Parser))
+            events = self.events_of(text)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
@@ -113,6 +96,28 @@ class _Builder:
         self.pos = events.index(documents[0]) + 1
         data = self.node(())
         return Loaded(data, self.lines, self.name)
+
+    def events_of(self, text: str) -> list:
+        """Return the parser's events, stopping at once when nesting goes too deep.
+
+        The parser is read event by event: 100,000 opening brackets are refused at the
+        41st, not after the parser has spent a minute on them (or the builder ran out of
+        stack).
+        """
+        events, depth = [], 0
+        for event in yaml.parse(text, Loader=_Parser):
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    self.fail(
+                        event.start_mark.line + 1,
+                        (),
+                        _("te diep genest: hoogstens {limit} niveaus").format(limit=MAX_DEPTH),
+                    )
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
+            events.append(event)
+        return events
 
     def next(self):
         """Return the next parser event."""
@@ -157,7 +162,7 @@ class _Builder:
                 self.fail(line, path, _("een sleutel moet een eenvoudige tekst zijn"))
             key = self.node(path)
             if not isinstance(key, str):
-                self.fail(line, path, _("sleutel '{key}' moet tekst zijn").format(key=key))
+                self.fail(line, path, _("sleutel '{key}' moet tekst zijn").format(key=shown(key)))
             if key == "<<":
                 self.fail(line, path, _("samenvoegsleutel '<<' is niet toegestaan"))
             if key in result:
@@ -166,7 +171,7 @@ class _Builder:
                     path + (key,),
                     _(
                         "sleutel '{key}' staat twee keer in deze mapping (eerder op regel {first})"
-                    ).format(key=key, first=self.lines.get(path + (key,), "?")),
+                    ).format(key=shown(key), first=self.lines.get(path + (key,), "?")),
                 )
             self.lines[path + (key,)] = line
             result[key] = self.node(path + (key,))

@@ -1,7 +1,11 @@
 """Accounts: passwords (argon2id), lockout, server-side sessions, invitations and setup.
 
 Lockout counts failures per account in the database, so it holds across workers; a class of
-200 behind one address is never locked out together.
+200 behind one address is never locked out together. Every lock ends by itself within an
+hour: anyone who knows an address could otherwise lock its owner out for good. A device the
+account signed in from before is not held by the account's lock (meldcode.web.login_guard).
+Every attempt costs one password hash check, whether the address exists, the password is
+wrong or the account is locked, so the time taken tells nothing.
 """
 
 import datetime
@@ -16,8 +20,12 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm import object_session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from meldcode import paths
+from meldcode.storage.atomic import is_writing
+from meldcode.storage.atomic import named_lock
 from meldcode.storage.models import Invitation
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import SetupToken
@@ -28,8 +36,8 @@ from meldcode.storage.models import utcnow
 MIN_PASSWORD = 12
 MAX_PASSWORD = 256
 SOFT_LOCK_AFTER = 5
-HARD_LOCK_AFTER = 20
-FOREVER = datetime.datetime(9999, 1, 1)
+LOCK_AT_MOST = datetime.timedelta(hours=1)
+FOREVER = datetime.datetime(9999, 1, 1)  # no longer set; older databases may hold it
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("een wachtwoord dat niemand heeft")
 
@@ -88,24 +96,46 @@ def password_problems(password: str, context: list[str]) -> list[str]:
     return problems
 
 
-def authenticate(session: Session, email: str, password: str, now: datetime.datetime) -> User:
-    """Return the user for these credentials, or raise LoginFailed; counts failures."""
-    user = session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
-    if user is None:
-        try:
-            _hasher.verify(_DUMMY_HASH, password)  # same work as a real check: no oracle
-        except VerificationError:
-            pass
-        raise LoginFailed("unknown")
-    if user.locked_until and user.locked_until > now:
-        raise LoginFailed("locked", user)
+def find_by_email(session: Session, email: str) -> User | None:
+    """Return the account with this address (case does not matter), or None."""
+    return session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def _verify(password_hash: str | None, password: str) -> bool:
+    """Check a password against a hash (the dummy one when there is no account)."""
     try:
-        _hasher.verify(user.password_hash, password)
+        return _hasher.verify(password_hash or _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
-        register_failure(user, now)
-        raise LoginFailed("bad_password", user) from None
+        return False
+
+
+def authenticate(
+    session: Session,
+    email: str,
+    password: str,
+    now: datetime.datetime,
+    known_device: bool = False,
+) -> User:
+    """Return the user for these credentials, or raise LoginFailed; counts failures.
+
+    ``known_device``: the browser signed in to this account before; the account's lock does
+    not hold it, and its failures are counted by the caller instead of on the account.
+    """
+    user = find_by_email(session, email)
+    # Always exactly one hash check, also for an unknown address or a locked account.
+    right = _verify(user.password_hash if user else None, password) and user is not None
+    if user is None:
+        raise LoginFailed("unknown")
+    if is_locked(user, now) and not known_device:
+        raise LoginFailed("locked", user)
+    if not right:
+        if not known_device:
+            register_failure(user, now)
+        raise LoginFailed("bad_password", user)
     if not user.active:
         raise LoginFailed("inactive", user)
+    if not session.get(Organisation, user.organisation_id).password_login:
+        raise LoginFailed("password_off", user)  # the organisation signs in through SSO only
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     if user.totp_secret_enc is None:
@@ -117,18 +147,17 @@ def authenticate(session: Session, email: str, password: str, now: datetime.date
 
 
 def register_failure(user: User, now: datetime.datetime) -> None:
-    """Count a failed attempt (password or code): a delay after 5, a hard lock after 20."""
+    """Count a failed attempt (password or code): locks of 1, 2, 4 … minutes, an hour at most."""
     user.failed_logins += 1
-    if user.failed_logins >= HARD_LOCK_AFTER:
-        user.locked_until = FOREVER
-    elif user.failed_logins >= SOFT_LOCK_AFTER:
-        minutes = min(60, 2 ** (user.failed_logins - SOFT_LOCK_AFTER))
-        user.locked_until = now + datetime.timedelta(minutes=minutes)
+    if user.failed_logins >= SOFT_LOCK_AFTER:
+        steps = min(user.failed_logins - SOFT_LOCK_AFTER, 6)  # 2**6 minutes passes the cap
+        wait = min(datetime.timedelta(minutes=2**steps), LOCK_AT_MOST)
+        user.locked_until = now + wait
 
 
 def is_locked(user: User, now: datetime.datetime) -> bool:
-    """Tell whether the account is locked out at ``now``."""
-    return user.locked_until is not None and user.locked_until > now
+    """Tell whether the account is locked out at ``now`` (never for more than an hour)."""
+    return user.locked_until is not None and now < user.locked_until <= now + LOCK_AT_MOST
 
 
 def check_password(user: User, password: str, now: datetime.datetime) -> bool:
@@ -143,10 +172,23 @@ def check_password(user: User, password: str, now: datetime.datetime) -> bool:
     return True
 
 
-def second_factor_passed(user: User, step: int) -> None:
-    """Record the used code's time step (no replay) and clear the failure count."""
-    user.totp_last_step = step
+def second_factor_passed(user: User, step: int) -> bool:
+    """Record the code's time step as used and clear the failure count; False if it was used.
+
+    Check and record are one statement: of two logins with the same code at the same moment,
+    only one matches (the other is a replay and must fail like a wrong code).
+    """
+    used = object_session(user).execute(
+        update(User)
+        .where(User.id == user.id, User.totp_last_step < step)
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    if used.rowcount != 1:
+        return False
+    set_committed_value(user, "totp_last_step", step)
     unlock(user)
+    return True
 
 
 def unlock(user: User) -> None:
@@ -169,6 +211,8 @@ def start_session(
     now: datetime.datetime,
     times: SessionTimes,
     second_factor_done: bool,
+    provider: str | None = None,
+    provider_mfa: bool = False,
 ) -> str:
     """Create a server-side session and return its token for the cookie."""
     token = new_token()
@@ -180,6 +224,8 @@ def start_session(
             last_seen_at=now,
             expires_at=now + times.absolute,
             second_factor_done=second_factor_done,
+            provider=provider,
+            provider_mfa=provider_mfa,
         )
     )
     return token
@@ -258,7 +304,11 @@ def create_invitation(
 
 
 def find_invitation(session: Session, token: str, now: datetime.datetime) -> Invitation | None:
-    """Return an unused, unexpired invitation for a token."""
+    """Return an unused, unexpired invitation for a token.
+
+    Two accepts of one link at the same moment queue in email_taken (one address, one
+    account), so the second finds the account made and the invitation used.
+    """
     found = session.scalar(select(Invitation).where(Invitation.token_hash == token_hash(token)))
     if found is None or found.used_at is not None or found.expires_at <= now:
         return None
@@ -266,7 +316,13 @@ def find_invitation(session: Session, token: str, now: datetime.datetime) -> Inv
 
 
 def email_taken(session: Session, email: str) -> bool:
-    """Tell whether an account with this e-mail address exists."""
+    """Tell whether an account with this e-mail address exists.
+
+    In a write, creating an account for this address waits here for any other doing the
+    same, so two sign-ups for one address find each other instead of failing at commit.
+    """
+    if is_writing(session):
+        named_lock(session, "email:" + email.strip().lower())
     return (
         session.scalar(select(User.id).where(func.lower(User.email) == email.strip().lower()))
         is not None
@@ -307,6 +363,7 @@ def new_setup_token(
     valid: datetime.timedelta = datetime.timedelta(hours=24),
 ) -> str:
     """Create a fresh one-time setup token (earlier ones stop working)."""
+    named_lock(session, SETUP_LOCK)
     session.execute(update(SetupToken).where(SetupToken.used_at.is_(None)).values(used_at=now))
     token = new_token()
     session.add(SetupToken(token_hash=token_hash(token), expires_at=now + valid))
@@ -314,12 +371,30 @@ def new_setup_token(
 
 
 def use_setup_token(session: Session, token: str, now: datetime.datetime) -> bool:
-    """Mark a setup token used; tell whether it was valid."""
-    found = session.get(SetupToken, token_hash(token))
-    if found is None or found.used_at is not None or found.expires_at <= now:
+    """Use a setup token while no organisation exists; tell whether it was valid.
+
+    Setting up happens once: uses wait for each other here, the check for an organisation
+    runs after that wait, and a use ends every other link too.
+    """
+    named_lock(session, SETUP_LOCK)
+    if not needs_setup(session):
         return False
-    found.used_at = now
+    used = session.execute(
+        update(SetupToken)
+        .where(
+            SetupToken.token_hash == token_hash(token),
+            SetupToken.used_at.is_(None),
+            SetupToken.expires_at > now,
+        )
+        .values(used_at=now)
+    )
+    if used.rowcount != 1:
+        return False
+    session.execute(update(SetupToken).where(SetupToken.used_at.is_(None)).values(used_at=now))
     return True
+
+
+SETUP_LOCK = "setup"
 
 
 def now() -> datetime.datetime:

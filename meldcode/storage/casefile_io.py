@@ -1,5 +1,7 @@
 """Turn a stored case into a case file and back (export, import, dossier, training)."""
 
+import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -7,6 +9,8 @@ from meldcode.casus.casefile import CaseFile
 from meldcode.casus.casefile import CaseHeader
 from meldcode.casus.casefile import Consultation
 from meldcode.casus.casefile import KaderRef
+from meldcode.casus.casefile import MeldcodeContact
+from meldcode.casus.casefile import MeldcodeRef
 from meldcode.casus.casefile import TimelineEntry
 from meldcode.casus.records import Antwoord
 from meldcode.casus.records import Consultatie
@@ -14,10 +18,12 @@ from meldcode.casus.records import RouteStap
 from meldcode.casus.records import StapKlaar
 from meldcode.kader import ResolvedKader
 from meldcode.storage import cases
+from meldcode.storage import import_checks
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.models import Case
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
+from meldcode.storage.models import utcnow
 
 _SINGLE = (
     "gesprek_overslaan",
@@ -88,7 +94,29 @@ def export_case(session: Session, cipher: Cipher, case: Case) -> CaseFile:
         )
         for e in cases.events(session, case)
     ]
+    data["eigen_meldcode"] = meldcode_ref(session, case)
     return CaseFile(**data)
+
+
+def meldcode_ref(session: Session, case: Case) -> MeldcodeRef | None:
+    """Return the organisation's meldcode version the case works under, with its contacts."""
+    from meldcode.eigen_meldcode import contacts_used
+    from meldcode.storage import eigen_meldcode
+
+    row = eigen_meldcode.for_case(session, case)
+    if row is None:
+        return None
+    meldcode = eigen_meldcode.as_model(session, row)
+    return MeldcodeRef(
+        organisatie=meldcode.organisatie,
+        versie=row.version,
+        vastgesteld_op=row.adopted_at.date(),
+        vastgesteld_door=meldcode.vastgesteld_door,
+        contacten=[
+            MeldcodeContact(rol=c.soort, wie=c.wie, telefoon=c.telefoon)
+            for c in contacts_used(meldcode)
+        ],
+    )
 
 
 _PUBLIC_SUBJECTS = {
@@ -108,10 +136,21 @@ _PUBLIC_SUBJECTS = {
 def import_case(
     session: Session, cipher: Cipher, casefile: CaseFile, owner: User, kader: ResolvedKader
 ) -> Case:
-    """Store a case file as a new case owned by ``owner``; return the case."""
+    """Store a case file as a new case owned by ``owner``; return the case.
+
+    Raises ImportRefused when the file reaches into another organisation or its label looks
+    like personal data (meldcode.storage.import_checks).
+    """
+    import_checks.check(session, casefile, session.get(Organisation, owner.organisation_id))
     head = casefile.casus
     case = cases.create_case(session, cipher, owner, head.label, head.zorg_sinds, kader)
     case.status = head.status
+    if head.status == "gesloten":
+        # A closed case starts its retention period: from its archive date, else from now.
+        case.archived_at = utcnow()
+        if head.gearchiveerd_op is not None:
+            archived = datetime.datetime.combine(head.gearchiveerd_op, datetime.time())
+            case.archived_at = min(archived, case.archived_at)
 
     def put(kind: str, key: str, payload) -> None:
         """Store one record of the imported case."""
@@ -132,15 +171,10 @@ def import_case(
     for key, check in casefile.checks.items():
         put("check", key, check)
     for consultation in casefile.consultaties:
-        colleague = session.scalar(
-            select(User).where(
-                User.email == consultation.collega, User.organisation_id == owner.organisation_id
-            )
-        )
         body = Consultatie(**consultation.model_dump(exclude={"collega"}))
-        # A colleague unknown here keeps their address as key, so the advice is not lost.
-        key = colleague.id if colleague else "extern:" + consultation.collega[:56]
-        put("consultatie", key, body)
+        # Kept as a note of the importer under the address it names, never as a colleague's
+        # own consultation: a file cannot make an account here say it gave advice.
+        put("consultatie", "extern:" + consultation.collega[:56], body)
     for key, step in casefile.route_stappen.items():
         put("route_stap", key, RouteStap(**step.model_dump()))
     for number in casefile.stappen_klaar:

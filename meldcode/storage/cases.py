@@ -3,8 +3,10 @@
 Every lookup of a case goes through :func:`get_case_for_user`: a case is visible to its
 owner and to colleagues it is explicitly shared with, inside the same organisation. Any
 other id, including a real one, raises :class:`CaseNotFound` (the web answers 404).
-Records carry their own version; a save with a stale version raises :class:`Conflict`,
-so nothing is ever overwritten silently.
+Records and the label carry their own version; a save with a stale version raises
+:class:`Conflict` (meldcode.storage.versioned), so nothing is ever overwritten silently.
+Every write to a case first locks the case's row: writes to one case queue there, so each
+sees what the one before it committed, on PostgreSQL as on SQLite.
 """
 
 import datetime
@@ -15,33 +17,57 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from meldcode.casus.records import Payload
-from meldcode.casus.records import payload_model
 from meldcode.kader import ResolvedKader
+from meldcode.storage.atomic import insert_new
+from meldcode.storage.case_log import events
+from meldcode.storage.case_log import log_event
+from meldcode.storage.case_records import LIST_KINDS
+from meldcode.storage.case_records import RecordView
+from meldcode.storage.case_records import add_record
+from meldcode.storage.case_records import delete_record
+from meldcode.storage.case_records import get_record
+from meldcode.storage.case_records import record_kinds
+from meldcode.storage.case_records import records
+from meldcode.storage.case_records import save_record
 from meldcode.storage.crypto import Cipher
+from meldcode.storage.crypto import DecryptionFailed
 from meldcode.storage.models import Case
-from meldcode.storage.models import CaseEvent
-from meldcode.storage.models import CaseRecord
 from meldcode.storage.models import CaseShare
 from meldcode.storage.models import User
 from meldcode.storage.models import new_id
 from meldcode.storage.models import utcnow
+from meldcode.storage.versioned import Conflict
+from meldcode.storage.versioned import bump
+
+# Callers reach records and the log through this module, after the scoped lookup.
+__all__ = [
+    "LIST_KINDS",
+    "Access",
+    "CaseNotFound",
+    "Conflict",
+    "RecordView",
+    "add_record",
+    "create_case",
+    "delete_record",
+    "events",
+    "get_case_for_user",
+    "get_record",
+    "label_of",
+    "log_event",
+    "readable_label",
+    "record_kinds",
+    "records",
+    "save_record",
+    "set_label",
+    "share_case",
+    "shares",
+    "unshare_case",
+    "visible_cases",
+]
 
 
 class CaseNotFound(Exception):
     """No such case for this user (it may exist for someone else; we never say)."""
-
-
-@dataclass
-class Conflict(Exception):
-    """The record changed since the form was shown; both versions are kept for the user."""
-
-    kind: str
-    key: str
-    current: dict | None
-    version: int
-    updated_by: str | None
-    updated_at: datetime.datetime | None
 
 
 @dataclass
@@ -55,20 +81,6 @@ class Access:
     def is_owner(self) -> bool:
         """Tell whether the user owns the case."""
         return self.role == "eigenaar"
-
-
-@dataclass
-class RecordView:
-    """A decrypted record."""
-
-    id: str
-    kind: str
-    key: str
-    version: int
-    payload: Payload
-    created_by: str
-    updated_by: str
-    updated_at: datetime.datetime
 
 
 def get_case_for_user(session: Session, case_id: str, user: User) -> Access:
@@ -105,6 +117,14 @@ def label_of(cipher: Cipher, case: Case) -> str:
     return cipher.decrypt(case.label_enc, f"cases.label:{case.id}")
 
 
+def readable_label(cipher: Cipher, case: Case) -> str | None:
+    """Return the label, or None when this server's keys cannot decrypt it (a list goes on)."""
+    try:
+        return label_of(cipher, case)
+    except DecryptionFailed:
+        return None
+
+
 def create_case(
     session: Session,
     cipher: Cipher,
@@ -130,164 +150,33 @@ def create_case(
     return case
 
 
-def set_label(session: Session, cipher: Cipher, case: Case, label: str) -> None:
-    """Change the label of a case."""
-    case.label_enc = cipher.encrypt(label, f"cases.label:{case.id}")
-    case.updated_at = utcnow()
-
-
-def _view(cipher: Cipher, record: CaseRecord) -> RecordView:
-    """Decrypt a record row into a view with its payload."""
-    data = cipher.decrypt_json(record.payload_enc, f"case_records:{record.id}")
-    return RecordView(
-        record.id,
-        record.kind,
-        record.key,
-        record.version,
-        payload_model(record.kind).model_validate(data),
-        record.created_by,
-        record.updated_by,
-        record.updated_at,
-    )
-
-
-def records(
-    session: Session, cipher: Cipher, case: Case, kind: str | None = None
-) -> list[RecordView]:
-    """Return the case's records (of one kind), oldest first."""
-    query = select(CaseRecord).where(CaseRecord.case_id == case.id)
-    if kind:
-        query = query.where(CaseRecord.kind == kind)
-    rows = session.scalars(query.order_by(CaseRecord.created_at, CaseRecord.id)).all()
-    return [_view(cipher, r) for r in rows]
-
-
-def record_kinds(session: Session, case_ids: list[str]) -> dict[str, set[tuple[str, str]]]:
-    """Return which (kind, key) records each case has, without decrypting anything."""
-    found: dict[str, set[tuple[str, str]]] = {cid: set() for cid in case_ids}
-    if case_ids:
-        rows = session.execute(
-            select(CaseRecord.case_id, CaseRecord.kind, CaseRecord.key).where(
-                CaseRecord.case_id.in_(case_ids)
-            )
-        )
-        for case_id, kind, key in rows:
-            found[case_id].add((kind, key))
-    return found
-
-
-def get_record(session: Session, case: Case, kind: str, key: str) -> CaseRecord | None:
-    """Return one record by kind and key, or None."""
-    return session.scalar(
-        select(CaseRecord).where(
-            CaseRecord.case_id == case.id, CaseRecord.kind == kind, CaseRecord.key == key
-        )
-    )
-
-
-def save_record(
-    session: Session,
-    cipher: Cipher,
-    case: Case,
-    user: User,
-    kind: str,
-    key: str,
-    payload: Payload,
-    expected_version: int | None,
-) -> CaseRecord:
-    """Create or update a record; raise Conflict when it changed since ``expected_version``.
-
-    ``expected_version`` is the version the form was rendered with (None or 0: the form was
-    shown when the record did not exist yet).
-    """
-    record = get_record(session, case, kind, key)
-    now = utcnow()
-    if record is None:
-        if expected_version:
-            raise Conflict(kind, key, None, 0, None, None)
-        record_id = new_id()
-        record = CaseRecord(
-            id=record_id,
-            case_id=case.id,
-            kind=kind,
-            key=key,
-            version=1,
-            created_by=user.id,
-            updated_by=user.id,
-            created_at=now,
-            updated_at=now,
-            payload_enc=b"",
-        )
-        session.add(record)
-        action = "toegevoegd"
-    else:
-        if expected_version != record.version:
-            current = _view(cipher, record).payload.model_dump(mode="json")
-            raise Conflict(kind, key, current, record.version, record.updated_by, record.updated_at)
-        record.version += 1
-        record.updated_by = user.id
-        record.updated_at = now
-        action = "gewijzigd"
-    record.payload_enc = cipher.encrypt_json(
-        payload.model_dump(mode="json"), f"case_records:{record.id}"
-    )
-    case.updated_at = now
-    log_event(session, case, user, f"{kind}_{action}", key if kind not in LIST_KINDS else "")
-    return record
-
-
-def add_record(
-    session: Session, cipher: Cipher, case: Case, user: User, kind: str, payload: Payload
-) -> CaseRecord:
-    """Add a record to a list kind (a signal, a consultation, a conversation …)."""
-    return save_record(session, cipher, case, user, kind, new_id(), payload, None)
-
-
-def delete_record(
-    session: Session, case: Case, user: User, kind: str, key: str, expected_version: int
+def set_label(
+    session: Session, cipher: Cipher, case: Case, user: User, label: str, shown: int
 ) -> None:
-    """Delete a record; raise Conflict when it changed since it was shown."""
-    record = get_record(session, case, kind, key)
-    if record is None:
+    """Change the label (logged); raise Conflict when it changed since version ``shown``."""
+    values = {"label_enc": cipher.encrypt(label, f"cases.label:{case.id}"), "updated_at": utcnow()}
+    if bump(session, case, "label_version", shown, values):
+        log_event(session, case, user, "label_gewijzigd")
         return
-    if record.version != expected_version:
-        raise Conflict(kind, key, None, record.version, record.updated_by, record.updated_at)
-    session.delete(record)
-    case.updated_at = utcnow()
-    log_event(session, case, user, f"{kind}_verwijderd")
-
-
-def log_event(
-    session: Session, case: Case, user: User | None, action: str, subject: str = ""
-) -> None:
-    """Append an event to the case's log (who, what, when; never content)."""
-    session.add(
-        CaseEvent(
-            case_id=case.id, actor_id=user.id if user else None, action=action, subject=subject
-        )
-    )
-
-
-def events(session: Session, case: Case) -> list[CaseEvent]:
-    """Return the case's event log, oldest first."""
-    return list(
-        session.scalars(
-            select(CaseEvent)
-            .where(CaseEvent.case_id == case.id)
-            .order_by(CaseEvent.at, CaseEvent.id)
-        )
-    )
+    session.refresh(case)
+    stored = label_of(cipher, case)
+    if stored != label:  # the same label sent twice (a double click) is saved once, no conflict
+        raise Conflict("label", "", {"label": stored}, case.label_version, None, case.updated_at)
 
 
 def share_case(session: Session, case: Case, owner: User, colleague: User) -> None:
     """Share a case with a colleague of the same organisation for consultation."""
     if colleague.organisation_id != case.organisation_id or colleague.id == case.owner_id:
         raise CaseNotFound()
-    exists = session.scalar(
-        select(CaseShare.id).where(CaseShare.case_id == case.id, CaseShare.user_id == colleague.id)
-    )
-    if exists is None:
-        session.add(CaseShare(case_id=case.id, user_id=colleague.id, created_by=owner.id))
+    row = {
+        "id": new_id(),
+        "case_id": case.id,
+        "user_id": colleague.id,
+        "created_by": owner.id,
+        "created_at": utcnow(),
+    }
+    # One statement: a second share at the same moment adds nothing (and logs nothing).
+    if insert_new(session, CaseShare, row, ["case_id", "user_id"]):
         log_event(session, case, owner, "gedeeld", colleague.id)
 
 
@@ -302,9 +191,6 @@ def unshare_case(session: Session, case: Case, owner: User, colleague_id: str) -
 def shares(session: Session, case: Case) -> list[str]:
     """Return the ids of colleagues the case is shared with."""
     return list(session.scalars(select(CaseShare.user_id).where(CaseShare.case_id == case.id)))
-
-
-LIST_KINDS = {"signaal", "overleg", "gesprek", "hulp"}
 
 
 def confirm_access(session: Session, checked: Access, user: User) -> Access | None:

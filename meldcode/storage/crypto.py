@@ -42,6 +42,18 @@ class Cipher:
             raise ValueError("no data key given")
         return cls(keys, next(iter(keys)))
 
+    @property
+    def key_ids(self) -> list[str]:
+        """Return the ids of the keys this cipher holds, the current one first."""
+        return [self.current] + [kid for kid in self._keys if kid != self.current]
+
+    def only(self, kid: str) -> "Cipher":
+        """Return a cipher that holds and encrypts with just the key ``kid``."""
+        single = Cipher.__new__(Cipher)
+        single._keys = {kid: self._keys[kid]}
+        single.current = kid
+        return single
+
     @staticmethod
     def new_key_text() -> str:
         """Return a fresh key in the ``id:base64`` form, for a new instance."""
@@ -50,18 +62,26 @@ class Cipher:
 
     def encrypt(self, value: str, context: str) -> bytes:
         """Encrypt text; ``context`` (column and row) must be given again to decrypt."""
-        nonce = os.urandom(12)
-        sealed = self._keys[self.current].encrypt(nonce, value.encode(), context.encode())
-        return self.current.encode() + b"$" + nonce + sealed
+        return self.encrypt_bytes(value.encode(), context)
 
     def decrypt(self, blob: bytes, context: str) -> str:
         """Decrypt a value written by :meth:`encrypt`."""
+        return self.decrypt_bytes(blob, context).decode()
+
+    def encrypt_bytes(self, value: bytes, context: str) -> bytes:
+        """Encrypt bytes (a printed PDF) the same way as text."""
+        nonce = os.urandom(12)
+        sealed = self._keys[self.current].encrypt(nonce, value, context.encode())
+        return self.current.encode() + b"$" + nonce + sealed
+
+    def decrypt_bytes(self, blob: bytes, context: str) -> bytes:
+        """Decrypt a value written by :meth:`encrypt_bytes` (or :meth:`encrypt`)."""
         kid, _, rest = bytes(blob).partition(b"$")
         aead = self._keys.get(kid.decode(errors="replace"))
         if aead is None or len(rest) < 13:
             raise DecryptionFailed()
         try:
-            return aead.decrypt(rest[:12], rest[12:], context.encode()).decode()
+            return aead.decrypt(rest[:12], rest[12:], context.encode())
         except InvalidTag:
             raise DecryptionFailed() from None
 

@@ -43,6 +43,12 @@ class Organisation(Base):
     default_kader: Mapped[str] = mapped_column(String(40), default="basis")
     retention_days: Mapped[int] = mapped_column(Integer, default=30)
     require_totp: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Raised by every save of the settings above: two beheerders never overwrite each other.
+    settings_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Single sign-on: the role of an account made at a first sign-in (None: invitation only),
+    # and whether e-mail and password still sign in (off: the OpenID provider only).
+    sso_new_role: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    password_login: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -100,6 +106,10 @@ class UserSession(Base):
     expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True)
     second_factor_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The OpenID provider (settings key) that signed this session in, and whether it vouched
+    # for multi-factor authentication, which then counts as the organisation's second factor.
+    provider: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    provider_mfa: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Case(Base):
@@ -110,6 +120,7 @@ class Case(Base):
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
     owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     label_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    label_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     worry_date: Mapped[datetime.date] = mapped_column(Date)
     kader_id: Mapped[str] = mapped_column(String(40))
     kader_version: Mapped[str] = mapped_column(String(40))
@@ -185,6 +196,22 @@ class StashedForm(Base):
     path: Mapped[str] = mapped_column(String(300))
     payload_enc: Mapped[bytes] = mapped_column(LargeBinary)
     expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
+    # Only its author gets it back (None: kept before stashes had owners; never restored).
+    user_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    size: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class DataKey(Base):
+    """A data key that encrypted something here: its id and a value only that key opens.
+
+    The key itself never enters the database. A process whose keys cannot open every row
+    here would write what the others cannot read, or fail to read what they wrote: it stops.
+    """
+
+    __tablename__ = "data_keys"
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    check_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Maintenance(Base):

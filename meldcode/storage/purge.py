@@ -11,10 +11,13 @@ from dataclasses import field
 
 from sqlalchemy import delete
 from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from meldcode.storage import audit
+from meldcode.storage import throttle
 from meldcode.storage import training
+from meldcode.storage.atomic import insert_new
 from meldcode.storage.models import Case
 from meldcode.storage.models import CaseEvent
 from meldcode.storage.models import CaseRecord
@@ -90,18 +93,22 @@ def purge(session: Session, now: datetime.datetime) -> Report:
     ):
         report.other += session.execute(statement).rowcount or 0
     report.other += training.purge(session, now)  # ended training sessions, after 24 hours
+    report.other += throttle.purge(session, now)  # rate-limit counters of days past
     for job in EXTRA_JOBS:
         report.other += job(session, now)
     return report
 
 
 def claim_daily(session: Session, now: datetime.datetime, job: str = "purge") -> bool:
-    """Tell whether the daily job is due, and mark it as started (one worker wins)."""
-    row = session.get(Maintenance, job)
-    if row is None:
-        session.add(Maintenance(job=job, last_run_at=now))
+    """Tell whether the daily job is due, and mark it as started (one worker wins).
+
+    Both steps are single statements, so two workers asking at once never both win.
+    """
+    if insert_new(session, Maintenance, {"job": job, "last_run_at": now}, ["job"]):
         return True
-    if now - row.last_run_at < DAY:
-        return False
-    row.last_run_at = now
-    return True
+    claimed = session.execute(
+        update(Maintenance)
+        .where(Maintenance.job == job, Maintenance.last_run_at <= now - DAY)
+        .values(last_run_at=now)
+    )
+    return claimed.rowcount == 1

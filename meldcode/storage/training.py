@@ -26,6 +26,8 @@ from sqlalchemy.orm import mapped_column
 
 from meldcode.storage.accounts import new_token
 from meldcode.storage.accounts import token_hash
+from meldcode.storage.atomic import locked
+from meldcode.storage.atomic import upsert
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.models import Base
 from meldcode.storage.models import User
@@ -161,7 +163,12 @@ def sessions_of(session: Session, trainer: User) -> list[TrainingSession]:
 
 
 def join(session: Session, cipher: Cipher, row: TrainingSession, name: str, now) -> str:
-    """Add a participant; return its token. Raises SessionFull when no place is left."""
+    """Add a participant; return its token. Raises SessionFull when no place is left.
+
+    The session's row stays locked until commit, so joins at the same moment are counted
+    one after another and the cap holds (on SQLite its writers queue anyway).
+    """
+    session.execute(locked(session, select(TrainingSession.id).where(TrainingSession.id == row.id)))
     count = session.scalar(select(func.count()).where(TrainingParticipant.session_id == row.id))
     if count >= row.max_participants:
         raise SessionFull()
@@ -194,28 +201,34 @@ def answers(session: Session, cipher: Cipher, person: TrainingParticipant) -> di
     """Return the participant's answers: question -> (value, motivation)."""
     query = select(TrainingAnswer).where(TrainingAnswer.participant_id == person.id)
     return {
-        a.question: (json.loads(a.value), cipher.decrypt(a.motivation_enc, _context(a)))
+        a.question: (
+            json.loads(a.value),
+            cipher.decrypt(a.motivation_enc, _context(a.participant_id, a.question)),
+        )
         for a in session.scalars(query)
     }
 
 
 def save_answer(session, cipher, person, question: str, value, motivation: str, now) -> None:
-    """Store (or replace) a participant's answer to one question."""
-    query = select(TrainingAnswer).where(
-        TrainingAnswer.participant_id == person.id, TrainingAnswer.question == question
-    )
-    row = session.scalar(query)
-    if row is None:
-        row = TrainingAnswer(session_id=person.session_id, participant_id=person.id)
-        row.question = question
-        session.add(row)
-    row.value = json.dumps(value)
-    row.motivation_enc = cipher.encrypt(motivation, _context(row))
-    row.updated_at = now
+    """Store (or replace) a participant's answer to one question, in one statement.
+
+    A double submit is two writes of the same row, never a second row: the last one stays.
+    """
+    values = {
+        "session_id": person.session_id,
+        "participant_id": person.id,
+        "question": question,
+        "value": json.dumps(value),
+        "motivation_enc": cipher.encrypt(motivation, _context(person.id, question)),
+        "updated_at": now,
+    }
+    keys = ["participant_id", "question"]
+    upsert(session, TrainingAnswer, values, keys, ["value", "motivation_enc", "updated_at"])
 
 
-def _context(row: TrainingAnswer) -> str:
-    return f"training_answer:{row.participant_id}:{row.question}"
+def _context(participant_id: str, question: str) -> str:
+    """Return the associated data that binds a motivation to its participant and question."""
+    return f"training_answer:{participant_id}:{question}"
 
 
 def class_answers(session: Session, session_id: str) -> tuple[list[str], dict[str, dict]]:

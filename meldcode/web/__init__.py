@@ -34,14 +34,19 @@ def create_app(test_config: dict | None = None) -> Flask:
     from meldcode.web import beheer
     from meldcode.web import casussen
     from meldcode.web import database
+    from meldcode.web import eigen_meldcode
     from meldcode.web import i18n
     from meldcode.web import kaders
     from meldcode.web import maintenance
     from meldcode.web import oefenen
+    from meldcode.web import ops
     from meldcode.web import printing
+    from meldcode.web import queue
     from meldcode.web import registry
+    from meldcode.web import requestlog
     from meldcode.web import rescue
     from meldcode.web import security
+    from meldcode.web import sso
 
     app = Flask(__name__, template_folder=paths.TEMPLATES_DIR, static_folder=paths.STATIC_DIR)
     _configure(app, test_config)
@@ -53,12 +58,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     rescue.init_app(app)
     maintenance.init_app(app)
     printing.init_app(app)  # render slots; WeasyPrint and the fonts load now, not on a download
+    queue.init_app(app)  # the job queue client, for renders and mails done by the worker
+    requestlog.init_app(app)  # a request id on every response; JSON lines when asked
 
     kaders.register(app)
     account.register(app)
     beheer.register(app)
     casussen.register(app)
     oefenen.register(app)
+    eigen_meldcode.register(app)
+    sso.register(app)
+    ops.register(app)
     return app
 
 

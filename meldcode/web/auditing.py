@@ -46,7 +46,8 @@ def audit_now(
         session.add(row)
 
     try:
-        write(work)
+        # After a failed save the database is most likely still locked or full: try once.
+        write(work, quick=g.get("save_failure") is not None)
     except SaveFailed:
         log.error("audit row could not be written: action=%s object=%s", action, object_id)
 

@@ -18,13 +18,16 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from meldcode.kader.words import CASE_ROLES
 from meldcode.storage import accounts
+from meldcode.storage import stash
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
+from meldcode.web import login_guard
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session as db_session
 from meldcode.web.database import write
 
 TOUCH_EVERY = datetime.timedelta(seconds=60)  # fewer writes; the idle limit is minutes
+STALE_GRACE = datetime.timedelta(hours=24)  # a form left open overnight is still kept
 
 
 def init_app(app: Flask) -> None:
@@ -48,20 +51,28 @@ def load_user() -> None:
     g.user = None
     g.user_session = None
     g.session_expired = False
+    g.stale_user_id = None
     token = cookie.get("sid")
     if not token or request.endpoint == "static":
         return
     now = accounts.now()
     found = accounts.load_session(db_session(), token, now, times())
     if found is None:
-        cookie.pop("sid", None)
+        # The dead token stays in the cookie until the next sign-in replaces it: another tab
+        # may still post text that must be kept for this user (below).
         g.session_expired = True
+        if request.method == "POST":
+            # Whose text this is, should it need keeping (meldcode.web.rescue): a session
+            # that ran out recently still names its user; nothing else does.
+            g.stale_user_id = stash.session_owner(db_session(), token, now, times(), STALE_GRACE)
         return
     g.user_session, g.user = found
     if now - g.user_session.last_seen_at > TOUCH_EVERY and request.endpoint != "account.ping":
         try:
-            write(lambda s: accounts.touch_session(s, token, now))
+            # One attempt only: a missed refresh costs nothing, waiting for it costs the user.
+            write(lambda s: accounts.touch_session(s, token, now), quick=True)
         except SaveFailed:
+            g.pop("save_failure", None)  # the page's own save decides what the page says
             return  # the page still works; the idle timer is refreshed on the next request
         # Not a plain assignment: that would mark the row dirty in the reading session, whose
         # next query would then try to write it back (SQLite: "database is locked").
@@ -77,11 +88,19 @@ def session_expires() -> datetime.datetime | None:
     return min(idle_end, g.user_session.expires_at)
 
 
-def sign_in(user: User, second_factor_done: bool) -> None:
-    """Start a new server-side session for ``user`` and put its token in the cookie."""
+def sign_in(
+    user: User, second_factor_done: bool, provider: str | None = None, provider_mfa: bool = False
+) -> None:
+    """Start a new server-side session for ``user`` and put its token in the cookie.
+
+    ``provider`` names the OpenID provider of a single sign-on; ``provider_mfa`` says it
+    vouched for multi-factor authentication.
+    """
     now = accounts.now()
     token = write(
-        lambda s: accounts.start_session(s, s.get(User, user.id), now, times(), second_factor_done)
+        lambda s: accounts.start_session(
+            s, s.get(User, user.id), now, times(), second_factor_done, provider, provider_mfa
+        )
     )
     # A fresh cookie at login: nothing from before (CSRF secret included) carries over.
     language = cookie.get("taal")
@@ -89,6 +108,8 @@ def sign_in(user: User, second_factor_done: bool) -> None:
     cookie["sid"] = token
     if language:
         cookie["taal"] = language
+    if second_factor_done:
+        login_guard.remember_device(user.id)
 
 
 def complete_second_factor() -> None:
@@ -101,8 +122,9 @@ def complete_second_factor() -> None:
 
         row = s.get(UserSession, accounts.token_hash(token))
         row.second_factor_done = True
+        return row.user_id
 
-    write(work)
+    login_guard.remember_device(write(work))
 
 
 def sign_out() -> None:
@@ -135,7 +157,12 @@ def forget_org_settings(organisation_id: str) -> None:
 
 
 def _needs_totp_setup(user: User) -> bool:
-    """Tell whether the user must set up two-factor login before going on."""
+    """Tell whether the user must set up two-factor login before going on.
+
+    A provider's multi-factor sign-in satisfies the organisation's rule by itself.
+    """
+    if g.user_session.provider_mfa:
+        return False
     return user.totp_secret_enc is None and _org_requires_totp(user.organisation_id)
 
 

@@ -24,7 +24,11 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def _daily_purge():
         """Run the purge once a day, on the first request after the day changed."""
-        if request.endpoint == "static" or app.testing and not app.config.get("PURGE_IN_TESTS"):
+        # The probes must answer without the database (a liveness check that fails while
+        # the database is down would make an orchestrator restart healthy processes).
+        if request.endpoint in ("static", "ops.healthz", "ops.readyz"):
+            return
+        if app.testing and not app.config.get("PURGE_IN_TESTS"):
             return
         now = accounts.now()
         if state["checked"] and (now - state["checked"]).total_seconds() < 300:

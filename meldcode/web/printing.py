@@ -1,31 +1,38 @@
-"""Printing a PDF in the app: a slot of the machine's render limit, or a page that waits.
+"""Printing a PDF in the app: a render slot and its limits, a page that waits, or a refusal.
 
 Every WeasyPrint render takes one of the machine's render slots (meldcode.dossier.limit:
-at most ``PDF_CONCURRENCY`` at once, across every worker). When none is free the browser
-gets a page that says so, with ``202 Accepted`` and ``Retry-After``: the request was
-understood, the document is not ready yet. The page tries again by itself. The case
-dossier and the training PDFs both print through :func:`in_a_slot` and :func:`waiting`.
+at most ``PDF_CONCURRENCY`` at once, across every worker, fewer than the web workers) and
+runs in a child process within ``PDF_SECONDS`` and ``PDF_MEMORY_MB`` (meldcode.dossier.bounded).
+A print has three answers, the same for the case dossier, the training PDFs and the
+organisation's meldcode:
+
+- the PDF;
+- :class:`Busy` when no slot is free: the caller shows :func:`waiting`, a page that says so
+  with ``202 Accepted`` and ``Retry-After`` (understood, not ready yet) and tries again;
+- :class:`TooLarge` when the document cannot be made within the limits: the caller shows
+  :func:`too_large` (422: trying again at once will not help).
 """
 
-from collections.abc import Callable
-from pathlib import Path
-
 from flask import Flask
+from flask import Response
 from flask import current_app
 from flask import render_template
 
 from meldcode.dossier import render
+from meldcode.dossier.build import Dossier
 from meldcode.dossier.limit import Busy
 from meldcode.dossier.limit import RenderSlots
+from meldcode.dossier.limit import TooLarge
+from meldcode.dossier.limit import render_slots
 from meldcode.web.registry import KEY as REGISTRY_KEY
 
+__all__ = ["Busy", "TooLarge"]
 SLOTS_KEY = "meldcode_render_slots"
 
 
 def init_app(app: Flask) -> None:
     """Set up the render slots, and load WeasyPrint and the fonts now, not on a download."""
-    folder = Path(app.config["INSTANCE_PATH"])
-    app.extensions[SLOTS_KEY] = RenderSlots(folder, app.config.get("PDF_CONCURRENCY", 0))
+    app.extensions[SLOTS_KEY] = render_slots(app.config)
     if app.config.get("PDF_WARM_UP", True):
         render.shared(warm=True, registry=app.extensions.get(REGISTRY_KEY))
 
@@ -40,16 +47,27 @@ def renderer() -> render.Renderer:
     return render.shared(warm=False)
 
 
-def in_a_slot(make: Callable[[], bytes]) -> bytes | None:
-    """Return ``make()`` run in a free render slot; None when every slot is taken."""
-    try:
-        with slots().slot():
-            return make()
-    except Busy:
-        return None
+def print_dossier(view: Dossier) -> bytes:
+    """Print a dossier in a slot, within the limits; raise Busy or TooLarge."""
+    return slots().render(renderer(), view)
+
+
+def print_html(html: str) -> bytes:
+    """Print HTML made with the renderer's templates in a slot, within the limits."""
+    return slots().render_html(renderer(), html)
 
 
 def waiting(template: str, seconds: int, **context):
     """Return the page that asks to wait and tries again after ``seconds``: 202, Retry-After."""
     page = render_template(template, seconds=seconds, **context)
     return page, 202, {"Retry-After": str(seconds), "Cache-Control": "no-store"}
+
+
+def too_large(problem: TooLarge) -> Response:
+    """Return the page that says the document cannot be made within the limits, and why."""
+    page = render_template(
+        "errors/render_too_large.html",
+        reason=problem.reason,
+        seconds=int(problem.seconds or current_app.config.get("PDF_SECONDS", 90)),
+    )
+    return Response(page, 422, headers={"Cache-Control": "no-store"})

@@ -1,13 +1,15 @@
 """Nothing typed is lost, even when the session ran out or the CSRF token went stale.
 
 Such text is kept (encrypted, for a few hours) and put back in the form after signing in.
-
-The stash is found by a random token in the URL and only on the page it came from; the
-page's own access check still decides whether the user may see it.
+It is kept only for a request that carries a session of a known user (valid, or run out
+within the stash period), and only that user gets it back: a link with someone else's
+token restores nothing. Forms with a password (sign-in, password change …) are never kept.
+Per user and in total the stashes are capped (meldcode.storage.stash), so a flood of
+posts cannot fill the disk; anonymous posts are never stored at all.
 """
 
 import datetime
-import json
+import re
 
 from flask import Flask
 from flask import current_app
@@ -22,7 +24,7 @@ from werkzeug.datastructures import MultiDict
 
 from meldcode.kader.i18n import _
 from meldcode.storage import accounts
-from meldcode.storage.models import StashedForm
+from meldcode.storage import stash
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import write
@@ -37,33 +39,35 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_failed)
 
 
+# A form with any of these fields holds a secret: it is never kept, not even in part.
+SECRET_FIELD = re.compile(r"password|wachtwoord|^current$|^geheim$|^code$", re.IGNORECASE)
+
+
+def author() -> str | None:
+    """Return the id of the user this request's text belongs to: signed in, or just run out."""
+    user = g.get("user")
+    return user.id if user is not None else g.get("stale_user_id")
+
+
 def _stash() -> str | None:
-    """Keep the posted form of this request; return the token that brings it back."""
+    """Keep the posted form of this request for its author; return the token to bring it back."""
+    user_id = author()
     fields = {k: v for k, v in request.form.lists() if k != "csrf_token"}
-    if not fields:
+    if user_id is None or not fields or _has_secret():
         return None
     token = accounts.new_token()
-    now = accounts.now()
     hours = int(current_app.config["STASH_HOURS"])
+    expires = accounts.now() + datetime.timedelta(hours=hours)
     cipher = database().cipher
 
     def work(s):
-        """Stash the posted text, encrypted, for its author."""
-        digest = accounts.token_hash(token)
-        s.add(
-            StashedForm(
-                token_hash=digest,
-                path=request.path[:300],
-                payload_enc=cipher.encrypt(json.dumps(fields), f"stash:{digest}"),
-                expires_at=now + datetime.timedelta(hours=hours),
-            )
-        )
+        """Stash the posted text, encrypted, for its author (within the caps)."""
+        return stash.keep(s, cipher, user_id, token, request.path, fields, expires, stash.Caps())
 
     try:
-        write(work)
+        return token if write(work) else None
     except SaveFailed:
         return None
-    return token
 
 
 def _return_path(token: str | None) -> str:
@@ -80,10 +84,27 @@ def _return_path(token: str | None) -> str:
 def stash_and_login():
     """Keep the text of a post whose session ran out, then ask to sign in again."""
     token = _stash()
-    flash(
-        _("Je sessie was verlopen. Je tekst is bewaard: log opnieuw in en sla hem op."), "warning"
-    )
+    if token:
+        flash(
+            _("Je sessie was verlopen. Je tekst is bewaard: log opnieuw in en sla hem op."),
+            "warning",
+        )
+    elif author() is not None and not _has_secret():
+        flash(
+            _(
+                "Je sessie was verlopen en je tekst kon niet worden bewaard. Ga in je browser "
+                "terug om hem te kopiëren en log dan opnieuw in."
+            ),
+            "warning",
+        )
+    else:
+        flash(_("Je sessie was verlopen. Log opnieuw in."), "warning")
     return redirect(url_for("account.login", next=_return_path(token)), code=303)
+
+
+def _has_secret() -> bool:
+    """Tell whether the posted form has a password or other secret (never kept)."""
+    return any(SECRET_FIELD.search(name) for name in request.form)
 
 
 def _csrf_failed(_error: CSRFError):
@@ -91,35 +112,35 @@ def _csrf_failed(_error: CSRFError):
     if g.get("user") is None:
         return stash_and_login()
     token = _stash()
-    flash(
-        _(
+    if token:
+        message = _(
             "Niet opgeslagen: de beveiligingscontrole van het formulier was verlopen. Je "
             "tekst staat er nog; controleer hem en sla opnieuw op."
-        ),
-        "warning",
-    )
+        )
+    else:  # a form with a password, or no room to keep it: say so, never pretend
+        message = _(
+            "Niet opgeslagen: de beveiligingscontrole van het formulier was verlopen. Vul "
+            "het formulier opnieuw in en sla op."
+        )
+    flash(message, "warning")
     return redirect(_return_path(token), code=303)
 
 
 def restored() -> MultiDict | None:
-    """Return the stashed form for this page, if the URL asks for one.
+    """Return the stashed form for this page and this user, if the URL asks for one.
 
     The stash is not deleted here: leaving the page before saving must not lose it again.
     It expires after STASH_HOURS and the daily purge removes it.
     """
     token = request.args.get(PARAM)
-    if not token or len(token) > 100:
+    user = g.get("user")
+    if not token or len(token) > 100 or user is None:
         return None
-    digest = accounts.token_hash(token)
-    now = accounts.now()
-    cipher = database().cipher
-
     from meldcode.web.database import session
 
-    found = session().get(StashedForm, digest)
-    if found is None or found.path != request.path or found.expires_at <= now:
+    fields = stash.find(session(), database().cipher, token, request.path, user.id, accounts.now())
+    if fields is None:
         return None
-    fields = json.loads(cipher.decrypt(found.payload_enc, f"stash:{digest}"))
     data = MultiDict()
     for key, values in fields.items():
         for value in values:

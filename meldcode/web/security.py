@@ -2,12 +2,17 @@
 
 The pages need nothing from outside this site and run no inline code, so the Content
 Security Policy can forbid both; a page that breaks under it has a bug to fix, not a
-policy to loosen.
+policy to loosen. Every page but the static files is ``Cache-Control: no-store``: pages
+carry case content, a CSRF token or the signed-in user's name, none of which may stay in
+a browser's or a proxy's cache. With ``HTTPS`` set, every response carries HSTS, also when
+a proxy in front ends TLS and the app itself sees plain HTTP.
 """
 
 from flask import Flask
 from flask import Response
+from flask import current_app
 from flask import render_template
+from flask import request
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 
@@ -69,10 +74,21 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _other_http_error)
 
 
+# Two years, the value the HSTS preload list asks for; subdomains are left alone, they may
+# be other services of the same organisation.
+STRICT_TRANSPORT_SECURITY = "max-age=63072000"
+NO_STORE = "no-store"
+
+
 def add_headers(response):
     """Set the security headers on a response."""
     for name, value in HEADERS.items():
         response.headers[name] = value
+    if current_app.config.get("HTTPS"):
+        response.headers["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY
+    if request.endpoint != "static":
+        # Nothing but the shared stylesheets, scripts and fonts may be kept by a cache.
+        response.headers["Cache-Control"] = NO_STORE
     return response
 
 

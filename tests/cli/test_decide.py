@@ -55,7 +55,8 @@ def test_json_answers_from_a_file(decide, tmp_path):
 
 
 def test_answers_from_stdin(decide):
-    run = decide("--kader", "onderwijs", "-", stdin="pleger_medewerker: ja\n")
+    stdin = "pleger_medewerker: ja\nvormen: [seksueel_misbruik]\nminderjarige_leerling: ja\n"
+    run = decide("--kader", "onderwijs", "-", stdin=stdin)
     assert run.code == 0
     contract = json.loads(run.out)
     assert contract["route"] == "meldplicht"
@@ -102,7 +103,7 @@ BAD = [
     (
         ["--kader", "basis"],
         "onthulling: ja\n",
-        "onbekende vraag 'onthulling'. Toegestaan: acceptatie, advies_veilig_thuis, disclosure",
+        "onbekende vraag 'onthulling'. Toegestaan: aanbieder_wmo, aanbieder_zorg_jeugd, acceptatie",
     ),
     (
         ["--kader", "basis"],

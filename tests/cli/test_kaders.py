@@ -134,3 +134,60 @@ def test_check_a_folder_without_kaders(cli, tmp_path):
     run = cli("kaders", "check", str(tmp_path))
     assert run.code == 1
     assert "geen kaders (*.yaml) in deze map" in run.err
+
+
+def test_list_shows_every_framework(cli):
+    run = cli("kaders", "list")
+    ids = {line.split()[0] for line in run.out.splitlines()}
+    assert {
+        "artsen",
+        "verpleging-verzorging",
+        "paramedici",
+        "logopedie",
+        "verloskundigen",
+        "psychosociaal",
+        "justitie",
+        "ggz",
+        "jgz",
+        "sociaal-domein",
+    } <= ids
+    artsen = [line for line in run.out.splitlines() if line.startswith("artsen ")]
+    assert [line.split()[1] for line in artsen] == ["2018.1", "2023.1"]
+
+
+def test_beroepen(cli):
+    run = cli("kaders", "beroepen")
+    assert (run.code, run.err) == (0, "")
+    lines = run.out.splitlines()
+    assert lines[0] == "Gezondheidszorg"
+    logopedist = next(line for line in lines if line.strip().startswith("Logopedist"))
+    assert logopedist.split()[-1] == "logopedie"
+    assert "GGZ en verslavingszorg (ggz)" in run.out
+
+
+def test_beroepen_in_english_and_as_json(cli):
+    english = cli("kaders", "beroepen", "--taal", "en")
+    assert "Speech therapist" in english.out
+    data = json.loads(cli("kaders", "beroepen", "--json").out)
+    assert data["professions"]["huisarts"]["kader"] == "artsen"
+    assert data["settings"]["jgz"]["follows"] == ["verpleging-verzorging", "artsen"]
+
+
+def test_show_names_what_a_norm_is_and_former_versions(cli):
+    run = cli("kaders", "show", "artsen", "--versie", "2018.1")
+    assert "Eerdere namen van deze versie: 2019.1" in run.out
+    assert "(professionele norm)" in run.out
+    assert "Adviesplicht: ja, vóór een melding" in run.out
+    para = cli("kaders", "show", "paramedici").out
+    assert "Adviesplicht: ja, in stap 2" in para
+    assert "meldplicht_zorgrelatie: " in para and "(wettelijke plicht)" in para
+
+
+def test_decide_with_a_stored_version_name(cli, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("vermoeden: ja\nveiligheid: ja\n")
+    run = cli("decide", "--kader", "artsen", "--versie", "2019.1", str(answers))
+    assert json.loads(run.out)["kader"]["versie"] == "2018.1"
+    run = cli("decide", "--kader", "artsen", "--datum", "2018-09-01", str(answers))
+    assert run.code == 0
+    assert json.loads(run.out)["kader"]["geldig_vanaf"] == "2018-07-02"

@@ -1,7 +1,7 @@
 """The very large case of the dossier tests and benchmark, and how it was generated.
 
 200 signals, 50 colleagues' consultations and afwegingen motivated in 10,000 characters.
-The case file reader caps a file at 256 KiB (meldcode.kader.yamlsafe.MAX_BYTES), so the
+The case file reader caps a file at 256 KiB (meldcode.kader.files.MAX_BYTES), so the
 signals are short; the long texts are the motivations. Run this module to rewrite
 ``cases/groot.yaml``.
 """

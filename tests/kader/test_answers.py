@@ -16,18 +16,25 @@ JA_NEE_QUESTIONS = [
     "pleger_medewerker",
     "seksueel_misbruik_recent",
     "vgv_acuut",
+    "vgv_uitgevoerd",
     "advies_veilig_thuis",
+    "slachtoffer_minderjarig",
+    "aanbieder_zorg_jeugd",
+    "aanbieder_wmo",
 ]
 FORMS = [
     "achterlating",
     "eergerelateerd_geweld",
+    "geweld_tegen_ouders",
     "huwelijksdwang",
     "kindermishandeling",
     "kindermishandeling_door_falsificatie",
+    "mensenhandel",
     "ontspoorde_mantelzorg",
     "ouderenmishandeling",
     "partnergeweld",
     "seksueel_misbruik",
+    "stalking",
     "vgv",
 ]
 
@@ -38,7 +45,10 @@ def test_the_vocabulary_of_basis(basis):
 
 
 def test_onderwijs_accepts_the_same_vocabulary(basis, onderwijs):
-    assert onderwijs.kinds == basis.kinds
+    # A school is no care or Wmo provider: those two questions are gone; it asks instead
+    # whether the victim is a minor pupil or student (the statutory route needs it).
+    own = {"aanbieder_zorg_jeugd", "aanbieder_wmo"}
+    assert set(onderwijs.kinds) == (set(basis.kinds) - own) | {"minderjarige_leerling"}
     assert onderwijs.choices == basis.choices
 
 
@@ -47,7 +57,10 @@ def test_unknown_question(basis):
         evaluate(basis, {"vermoeden": "ja", "onthulling": "ja"})
     message = str(caught.value)
     assert message.startswith("onbekende vraag 'onthulling'. Toegestaan: ")
-    assert "Toegestaan: acceptatie, advies_veilig_thuis, disclosure, hulp" in message
+    assert (
+        "Toegestaan: aanbieder_wmo, aanbieder_zorg_jeugd, acceptatie, advies_veilig_thuis"
+        in message
+    )
     assert caught.value.question == "onthulling"
 
 

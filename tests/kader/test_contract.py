@@ -23,6 +23,7 @@ CONTRACT_KEYS = {
     "ongebruikt",
     "waarschuwingen",
     "bij_twijfel",
+    "informeren_uitzonderingen",
 }
 KADER_KEYS = {"id", "versie", "geldig_vanaf", "geldig_tot", "titel", "status", "basis", "sha256"}
 BRON_KEYS = {"document", "titel", "uitgever", "datum", "sectie", "url", "vindplaats", "status"}
@@ -49,7 +50,8 @@ def test_keys(contract):
     assert CONTRACT_KEYS <= set(contract)
     assert KADER_KEYS <= set(contract["kader"])
     for norm in contract["normen"]:
-        assert set(norm) == {"id", "bron"}
+        assert set(norm) == {"id", "soort", "bron"}
+        assert norm["soort"] in ("professionele_norm", "wettelijke_plicht")
         assert BRON_KEYS <= set(norm["bron"])
     for step in contract["pad"]:
         assert PAD_KEYS <= set(step)
@@ -104,10 +106,11 @@ def test_pad_entries(contract):
 
 
 def test_norm_sources(contract):
+    # The national norm cites a national source, not the doctors' code (review, finding 16).
     bron = contract["normen"][0]["bron"]
-    assert bron["document"] == "knmg_meldcode"
-    assert bron["sectie"] == "Stap 5 – meldnorm 1"
-    assert bron["uitgever"] == "KNMG"
+    assert bron["document"] == "kamerbrief_voortgang_2025"
+    assert bron["sectie"].startswith("Versterken meldcode")
+    assert contract["normen"][0]["soort"] == "professionele_norm"
 
 
 def test_json_serialisable(basis, contract):

@@ -42,8 +42,15 @@ def test_items_of_basis_and_onderwijs(basis, onderwijs):
     assert "bijzonder vgv" in found
     assert "bijzonder vgv → politie_inschakelen" in found
     assert "bijzonder vgv → veilig_thuis_direct_raadplegen" not in found  # unconditional
-    assert not any(i.startswith("route ") for i in found)
-    assert items(onderwijs) == found | {"route meldplicht"}
+    assert "norm vgv_acuut" in found
+    # basis has the statutory routes of care, youth care and Wmo providers; a school has not,
+    # but has its own route for a sexual offence against a minor pupil
+    assert {i for i in found if i.startswith("route ")} == {
+        "route meldplicht_igj",
+        "route meldplicht_wmo",
+    }
+    assert {i for i in items(onderwijs) if i.startswith("route ")} == {"route meldplicht"}
+    assert "bijzonder medewerker_vermoedelijke_pleger" in items(onderwijs)
 
 
 def test_a_partial_decision_covers_no_path(basis):
@@ -53,7 +60,13 @@ def test_a_partial_decision_covers_no_path(basis):
 
 def test_covered_by_a_route_and_special_case(onderwijs):
     decision = evaluate(
-        onderwijs, {"pleger_medewerker": "ja", "vormen": ["vgv"], "vgv_acuut": "ja"}
+        onderwijs,
+        {
+            "pleger_medewerker": "ja",
+            "minderjarige_leerling": "ja",
+            "vormen": ["seksueel_misbruik", "vgv"],
+            "vgv_acuut": "ja",
+        },
     )
     covered = covered_by(decision)
     assert "route meldplicht" in covered

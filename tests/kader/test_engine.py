@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from meldcode.kader.engine import _add
 from meldcode.kader.engine import evaluate
 from meldcode.kader.engine import matches
+from meldcode.kader.walk import add_actions as _add
 from tests.kader.helpers import AFWEGINGEN
 from tests.kader.helpers import decide
 from tests.kader.helpers import pad
@@ -131,7 +131,9 @@ OUTCOMES = [
         True,
         False,
         False,
-        ["hulp_bieden_of_organiseren", "melden_veilig_thuis"],
+        # afweging 5 nee: beslissing 2 becomes nee, so the help action is withdrawn and the
+        # help goes on only as agreed with Veilig Thuis (never hulp false next to "hulp bieden")
+        ["melden_veilig_thuis", "hulp_afstemmen_met_veilig_thuis"],
     ),
     (
         {
@@ -340,7 +342,14 @@ def test_nothing_unused_on_a_full_path(basis):
     assert decision.to_contract()["waarschuwingen"] == []
 
 
-MELDPLICHT = {"pleger_medewerker": "ja", "vermoeden": "ja", "veiligheid": "nee", "hulp": "nee"}
+MELDPLICHT = {
+    "pleger_medewerker": "ja",
+    "vormen": ["seksueel_misbruik"],
+    "minderjarige_leerling": "ja",
+    "vermoeden": "ja",
+    "veiligheid": "nee",
+    "hulp": "nee",
+}
 
 
 def test_meldplicht_route_in_onderwijs(onderwijs):
@@ -358,19 +367,27 @@ def test_meldplicht_route_in_onderwijs(onderwijs):
     contract = decision.to_contract()
     assert contract["route"] == "meldplicht"
     assert [(p["vraag"], p["antwoord"], p["gevolg"]) for p in contract["pad"]] == [
-        ("pleger_medewerker", "ja", "meldplicht")
+        ("pleger_medewerker", "ja", "meldplicht"),
+        ("vormen", ["seksueel_misbruik"], "meldplicht"),
+        ("minderjarige_leerling", "ja", "meldplicht"),
     ]
     assert contract["pad"][0]["regel"] == "onderwijs:route.meldplicht"
     assert contract["pad"][0]["norm"] == "meldplicht_onderwijs"
-    assert contract["normen"][0]["bron"]["document"] == "meldplicht_personeel"
+    assert contract["normen"][0]["bron"]["document"] == "inspectie_zedenmisdrijven"
+    assert contract["normen"][0]["soort"] == "wettelijke_plicht"
 
 
-def test_no_meldplicht_route_in_basis(basis):
-    decision = evaluate(basis, MELDPLICHT)
+def test_no_onderwijs_route_in_basis_but_the_providers_question(basis):
+    answers = {k: v for k, v in MELDPLICHT.items() if k != "minderjarige_leerling"}
+    decision = evaluate(basis, answers)
     assert decision.route == "meldcode"
     assert pad(decision) == ["vermoeden=ja", "veiligheid=nee", "hulp=nee"]
-    assert decision.melden is True
-    assert decision.acties == ["melden_veilig_thuis"]
+    assert decision.melden is True  # known from the path, but not complete: a route may apply
+    assert not decision.compleet
+    assert decision.nog_nodig == ["aanbieder_zorg_jeugd", "aanbieder_wmo"]
+    assert decision.acties == ["leiding_informeren", "melden_veilig_thuis"]
+    done = evaluate(basis, {**answers, "aanbieder_zorg_jeugd": "nee", "aanbieder_wmo": "nee"})
+    assert (done.route, done.melden, done.nog_nodig) == ("meldcode", True, [])
 
 
 def test_a_parent_who_is_no_staff_member_follows_the_meldcode(onderwijs):
@@ -384,6 +401,7 @@ def test_the_meldplicht_route_keeps_special_cases(onderwijs):
         onderwijs,
         pleger_medewerker="ja",
         vormen=["seksueel_misbruik"],
+        minderjarige_leerling="ja",
         seksueel_misbruik_recent="ja",
     )
     assert decision.route == "meldplicht"
@@ -394,22 +412,26 @@ def test_the_meldplicht_route_keeps_special_cases(onderwijs):
 def test_vgv_calls_veilig_thuis_and_only_when_acute_the_police(basis):
     plain = decide(basis, vormen=["vgv"], vermoeden="ja", veiligheid="ja")
     assert plain.bijzondere_situaties == ["vgv"]
+    # urgent: contacting Veilig Thuis comes before the melding
     assert plain.acties == [
+        "veilig_thuis_direct_raadplegen",
         "melden_veilig_thuis",
         "samen_met_veilig_thuis",
-        "veilig_thuis_direct_raadplegen",
     ]
     acute = decide(basis, vormen=["vgv"], vgv_acuut="ja", vermoeden="ja", veiligheid="ja")
-    assert acute.acties[-2:] == ["veilig_thuis_direct_raadplegen", "politie_inschakelen"]
+    assert acute.acties[:2] == ["veilig_thuis_direct_raadplegen", "politie_inschakelen"]
     not_acute = decide(basis, vormen=["vgv"], vgv_acuut="nee")
     assert not_acute.acties == ["veilig_thuis_direct_raadplegen"]
-    assert "politie_inschakelen" not in decide(basis, vgv_acuut="ja").acties
 
 
 def test_special_cases_add_each_action_once(basis):
     decision = decide(basis, vormen=["huwelijksdwang", "achterlating", "eergerelateerd_geweld"])
     assert decision.bijzondere_situaties == ["eergerelateerd_geweld", "huwelijksdwang_achterlating"]
-    assert decision.acties == ["veilig_thuis_direct_raadplegen", "geen_gesprek_met_familie"]
+    assert decision.acties == [
+        "veilig_thuis_direct_raadplegen",
+        "geen_gesprek_met_familie",
+        "lkha_raadplegen",
+    ]
     contract = decision.to_contract()
     assert [s["id"] for s in contract["bijzondere_situaties"]] == decision.bijzondere_situaties
     assert contract["bijzondere_situaties"][0]["bron"]["document"] == "vt_hm_egg"
@@ -523,9 +545,14 @@ def test_a_disclosure_on_another_route_is_not_silently_dropped():
     """On the meldplicht route the disclosure norm does not fire, but the user is warned."""
     from tests.kader.helpers import onderwijs
 
-    decision = decide(onderwijs(), pleger_medewerker="ja", disclosure="ja")
+    route = {
+        "pleger_medewerker": "ja",
+        "vormen": ["seksueel_misbruik"],
+        "minderjarige_leerling": "ja",
+    }
+    decision = decide(onderwijs(), disclosure="ja", **route)
     assert decision.route == "meldplicht"
     assert "top_tot_teen_onderzoek" not in decision.acties
     warnings = decision.to_contract()["waarschuwingen"]
     assert any("thuissituatie" in w for w in warnings)
-    assert decide(onderwijs(), pleger_medewerker="ja").to_contract()["waarschuwingen"] == []
+    assert decide(onderwijs(), **route).to_contract()["waarschuwingen"] == []

@@ -181,7 +181,12 @@ def test_onderwijs_builds_on_basis(basis, onderwijs):
     assert "meldplicht_onderwijs" in m.norms
     assert set(b.signal_categories) | {"schoolverzuim"} == set(m.signal_categories)
     assert set(b.sources) < set(m.sources)
-    assert m.questions == b.questions
+    # questions: one added (the pupil's age group), two removed with null (a school is no
+    # care or Wmo provider); the rest inherited unchanged
+    assert set(m.questions) == (set(b.questions) - {"aanbieder_zorg_jeugd", "aanbieder_wmo"}) | {
+        "minderjarige_leerling"
+    }
+    assert all(m.questions[q] == b.questions[q] for q in m.questions if q in b.questions)
     assert m.title.nl != b.title.nl
-    assert b.routes == {}
+    assert set(b.routes) == {"meldplicht_igj", "meldplicht_wmo"}
     assert set(m.routes) == {"meldplicht"}

@@ -14,6 +14,8 @@ from tests.kader.helpers import basis
 from tests.kader.helpers import onderwijs
 
 KADER = basis()
+ROUTES = ("meldplicht_igj", "meldplicht_wmo")  # the statutory routes of care and Wmo providers
+AFWEGINGEN = set(KADER.model.afwegingen())
 JA_NEE = sorted(q for q, kind in KADER.kinds.items() if kind != "meerkeuze")
 FORMS = sorted(KADER.choices["vormen"])
 SETTINGS = settings(max_examples=300, deadline=None, database=None)
@@ -35,7 +37,7 @@ def effective(decision, question):
 def test_any_answers_give_a_decision(given_answers):
     decision = evaluate(KADER, given_answers)
     assert isinstance(decision, Decision)
-    assert decision.route == "meldcode"
+    assert decision.route in ("meldcode", *ROUTES)
     contract = decision.to_contract()
     assert json.loads(json.dumps(contract)) == contract
     assert evaluate(KADER, given_answers).to_contract() == contract
@@ -45,31 +47,67 @@ def test_any_answers_give_a_decision(given_answers):
 @given(answers)
 def test_veiligheid_ja_means_melden(given_answers):
     decision = evaluate(KADER, given_answers)
+    if decision.route != "meldcode":
+        assert decision.melden is None
+        return
     if effective(decision, "veiligheid") == "ja":
         assert decision.melden is True
         assert "melden_veilig_thuis" in decision.acties
-    if given_answers.get("disclosure") == "ja":
+    if given_answers.get("disclosure") == "ja" or given_answers.get("vgv_acuut") == "ja":
         assert effective(decision, "veiligheid") == "ja"
         assert decision.melden is True
-        assert "top_tot_teen_onderzoek" in decision.acties
+    if given_answers.get("disclosure") == "ja":
+        # the head-to-toe examination is a child's: never for a victim said to be an adult
+        child = given_answers.get("slachtoffer_minderjarig") != "nee"
+        assert ("top_tot_teen_onderzoek" in decision.acties) == child
+    if given_answers.get("vgv_acuut") == "ja":
+        assert decision.acties[:2] == ["veilig_thuis_direct_raadplegen", "politie_inschakelen"]
     if decision.melden:
         assert "melden_veilig_thuis" in decision.acties
 
 
 @SETTINGS
 @given(answers)
+def test_no_decision_contradicts_itself(given_answers):
+    decision = evaluate(KADER, given_answers)
+    # never "no help possible" next to "offer help" (review, finding 15)
+    if decision.hulp is False:
+        assert "hulp_bieden_of_organiseren" not in decision.acties
+    if decision.hulp is True:
+        assert "hulp_afstemmen_met_veilig_thuis" not in decision.acties
+    # after afweging 1 nee, nothing that presupposes a suspicion (review, finding 14)
+    if decision.pad and decision.pad[0].antwoord == "nee":
+        assert set(decision.acties) <= {"afsluiten_en_vastleggen", "leiding_informeren"}
+        assert decision.melden is False or decision.nog_nodig
+    # advice from Veilig Thuis comes before any melding it should precede
+    if "veilig_thuis_direct_raadplegen" in decision.acties and decision.melden:
+        assert decision.acties.index("veilig_thuis_direct_raadplegen") < decision.acties.index(
+            "melden_veilig_thuis"
+        )
+
+
+@SETTINGS
+@given(answers)
 def test_nog_nodig_is_empty_exactly_when_the_path_ended(given_answers):
     decision = evaluate(KADER, given_answers)
+    if decision.route != "meldcode":
+        assert decision.nog_nodig == [] and decision.compleet
+        return
     ended = bool(decision.pad) and decision.pad[-1].branch.next is None
-    assert (decision.nog_nodig == []) == ended
-    assert decision.compleet == ended
-    if ended:
+    waiting = [q for q in decision.nog_nodig if q in AFWEGINGEN]
+    route_questions = [q for q in decision.nog_nodig if q not in AFWEGINGEN]
+    assert (waiting == []) == ended
+    assert decision.compleet == (ended and not route_questions)
+    for question in route_questions:  # asked only while a statutory route may still apply
+        assert given_answers.get(question) is None
+        assert given_answers.get("pleger_medewerker") == "ja"
+    if decision.compleet:
         assert isinstance(decision.melden, bool)
         assert isinstance(decision.hulp, bool)
-    else:
-        waiting = decision.pad[-1].branch.next if decision.pad else KADER.model.start
-        assert decision.nog_nodig == [waiting]
-        assert given_answers.get(waiting) is None
+    if not ended:
+        expected = decision.pad[-1].branch.next if decision.pad else KADER.model.start
+        assert waiting == [expected]
+        assert given_answers.get(expected) is None
         assert decision.melden in (True, None)
     on_path = [s.vraag for s in decision.pad]
     assert len(on_path) == len(set(on_path))
@@ -79,11 +117,17 @@ def test_nog_nodig_is_empty_exactly_when_the_path_ended(given_answers):
 
 
 @SETTINGS
-@given(answers, st.sampled_from(["ja", "nee"]))
-def test_a_staff_suspect_in_onderwijs_takes_the_meldplicht_route(given_answers, pleger):
-    decision = evaluate(onderwijs(), {**given_answers, "pleger_medewerker": pleger})
-    assert (decision.route == "meldplicht") == (pleger == "ja")
-    if pleger == "ja":
+@given(answers, st.sampled_from(["ja", "nee"]), st.sampled_from(["ja", "nee"]))
+def test_the_onderwijs_route_fires_exactly_where_the_law_says(given_answers, pleger, minor):
+    answers = {**given_answers, "pleger_medewerker": pleger, "minderjarige_leerling": minor}
+    for question in ("aanbieder_zorg_jeugd", "aanbieder_wmo"):  # not in the onderwijs kader
+        answers.pop(question, None)
+    decision = evaluate(onderwijs(), answers)
+    sexual = "seksueel_misbruik" in (answers.get("vormen") or []) or (
+        answers.get("seksueel_misbruik_recent") == "ja"
+    )
+    assert (decision.route == "meldplicht") == (pleger == "ja" and minor == "ja" and sexual)
+    if decision.route == "meldplicht":
         assert decision.melden is None
         assert decision.nog_nodig == []
         assert decision.acties[:2] == [

@@ -140,19 +140,64 @@ def test_a_later_child_builds_on_the_later_parent(tmp_path):
     assert later.model.adviesplicht is True
 
 
-def test_a_child_older_than_every_parent_version(tmp_path):
+def test_a_child_older_than_every_parent_version_builds_on_the_first(tmp_path):
+    # The KNMG afwegingskader (2018-07-02) predates the national model's date of force
+    # (2019-01-01): such a child builds on the parent's first version.
     for path in FOLDER.glob("*.yaml"):
         shutil.copy(path, tmp_path / path.name)
     child = tmp_path / "minisector.yaml"
     child.write_text(
         child.read_text().replace('valid_from: "2021-06-01"', 'valid_from: "2019-06-01"')
     )
+    registry = Registry.load(tmp_path, tmp_path)
+    assert registry.get("minisector").parent == "mini 2020.1"
+
+
+def test_a_version_builds_on_an_earlier_version_of_itself(tmp_path):
+    for path in FOLDER.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "minisector-2023.yaml").write_text(
+        "id: minisector\nextends: minisector\nversion: '2023.1'\n"
+        "title: {nl: Minisector 2023, en: Mini sector 2023}\n"
+        "summary: {nl: Later., en: Later.}\nvalid_from: '2023-01-01'\n"
+    )
+    sector = tmp_path / "minisector.yaml"
+    sector.write_text(
+        sector.read_text() + 'valid_until: "2023-01-01"\nversion_aliases: ["2021.0"]\n'
+    )
+    registry = Registry.load(tmp_path, tmp_path)
+    later = registry.get("minisector")
+    assert later.version == "2023.1"
+    assert later.parent == "minisector 2021.1"
+    assert later.model.valid_until is None
+    assert later.model.version_aliases == []  # a former name is not inherited
+    assert registry.get("minisector", "2021.0").version == "2021.1"
+    assert registry.valid_on("minisector", date(2022, 6, 1)).version == "2021.1"
+
+
+def test_a_version_cannot_build_on_a_later_version_of_itself(tmp_path):
+    for path in FOLDER.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "minisector-2020.yaml").write_text(
+        "id: minisector\nextends: minisector\nversion: '2020.9'\n"
+        "title: {nl: Minisector 2020, en: Mini sector 2020}\n"
+        "summary: {nl: Eerder., en: Earlier.}\nvalid_from: '2020-06-01'\n"
+    )
     with pytest.raises(KaderError) as caught:
         Registry.load(tmp_path, tmp_path)
-    assert (
-        "minisector.yaml:3: extends: kader 'mini' (geldig op 2019-06-01) om op voort te bouwen "
-        "is niet gevonden" in str(caught.value)
+    assert "extends: kader 'minisector' (geldig op 2020-06-01) om op voort te bouwen" in str(
+        caught.value
     )
+
+
+def test_a_former_version_name_must_not_be_another_version(tmp_path):
+    for path in FOLDER.glob("mini-*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    old = tmp_path / "mini-2020.yaml"
+    old.write_text(old.read_text() + 'version_aliases: ["2022.1"]\n')
+    with pytest.raises(KaderError) as caught:
+        Registry.load(tmp_path, tmp_path)
+    assert "'2022.1' is al een versie van kader 'mini'" in str(caught.value)
 
 
 def test_versions_may_touch_but_not_overlap(tmp_path):

@@ -5,7 +5,7 @@ import pytest
 from meldcode.kader import KaderError
 from meldcode.kader.errors import Issue
 from meldcode.kader.errors import dotted
-from meldcode.kader.yamlsafe import MAX_BYTES
+from meldcode.kader.files import MAX_BYTES
 from meldcode.kader.yamlsafe import load_bytes
 from meldcode.kader.yamlsafe import load_file
 from tests.kader.helpers import parse
@@ -162,7 +162,7 @@ def test_not_utf8():
 
 
 def test_size_cap():
-    with pytest.raises(KaderError, match=f"de grens is {MAX_BYTES} bytes"):
+    with pytest.raises(KaderError, match=f"groter dan de grens van {MAX_BYTES} bytes"):
         load_bytes(b"#" * (MAX_BYTES + 1), "x.yaml")
     assert load_bytes(b"#" * MAX_BYTES, "x.yaml").data is None
 
@@ -203,3 +203,39 @@ def test_dotted_paths():
     assert dotted(("steps", "stap_5", "afwegingen", 3)) == "steps.stap_5.afwegingen[3]"
     assert dotted((0, "a")) == "[0].a"
     assert dotted(()) == ""
+
+
+def test_nesting_deeper_than_the_limit_is_refused_with_its_line():
+    from meldcode.kader.yamlsafe import MAX_DEPTH
+
+    ok = (
+        "a:\n"
+        + "".join("  " * d + f"b{d}:\n" for d in range(1, MAX_DEPTH))
+        + "  " * MAX_DEPTH
+        + "x\n"
+    )
+    assert load_bytes(ok.encode(), "ok.yaml").data is not None
+    with pytest.raises(KaderError, match=r"diep.yaml:2: te diep genest: hoogstens 40 niveaus"):
+        load_bytes(b"a:\n  " + b"[" * 100_000 + b"]" * 100_000, "diep.yaml")
+
+
+@pytest.mark.parametrize(
+    ("value", "shown_as"),
+    [
+        ("vermoeden", "vermoeden"),
+        ("Ja", "Ja"),
+        (True, "True"),
+        ("2019-01-01", "2019-01-01"),
+        ("2019.1", "2019.1"),
+        (["ja"], "['ja']"),
+        ("root:*:20228:0:99999:7::", "[24 tekens, niet getoond]"),
+        ("c2VjcmV0aGFzaHZhbHVl", "[20 tekens, niet getoond]"),
+        ("deadbeef0123456789", "[18 tekens, niet getoond]"),
+        ("Een hele zin uit een casus", "[26 tekens, niet getoond]"),
+        ({"a": "x y"}, "[een lijst of mapping, niet getoond]"),
+    ],
+)
+def test_messages_quote_only_vocabulary_from_a_file(value, shown_as):
+    from meldcode.kader.errors import shown
+
+    assert shown(value) == shown_as

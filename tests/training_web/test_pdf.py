@@ -1,11 +1,11 @@
 """The class report and a participant's PDF: watermarked, no names, through the render limit."""
 
+import fcntl
 import shutil
 import subprocess
 
 import pytest
 
-from meldcode.dossier.limit import Busy
 from tests.training_web.helpers import complete
 from tests.training_web.helpers import join
 from tests.training_web.helpers import model_chooser
@@ -57,17 +57,20 @@ def test_while_every_render_slot_is_busy_a_waiting_page_tries_again(app, trainer
     complete(person, model_chooser(CASE))
     from meldcode.web import printing
 
-    class Full:
-        def slot(self):
-            raise Busy("all taken")
-
     with app.app_context():
-        real = printing.slots()
-    monkeypatch.setattr(printing, "slots", lambda: Full())
-    response = person.get("/oefenen/uitkomst.pdf")
+        slots = printing.slots()
+    held = []  # every slot taken from outside the app, as busy workers would
+    for number in range(slots.count):
+        handle = open(slots.folder / f"slot-{number}.lock", "a")  # noqa: SIM115 - held open
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        held.append(handle)
+    try:
+        response = person.get("/oefenen/uitkomst.pdf")
+    finally:
+        for handle in held:
+            handle.close()
     html = response.get_data(as_text=True)
     assert response.status_code == 202 and response.headers["Retry-After"] == "2"
     assert "De pdf wordt gemaakt" in html and 'data-retry="/oefenen/uitkomst.pdf"' in html
     assert '<meta http-equiv="refresh" content="2">' in html and "OEFENEN" in html
-    monkeypatch.setattr(printing, "slots", lambda: real)
     assert person.get("/oefenen/uitkomst.pdf").mimetype == "application/pdf"

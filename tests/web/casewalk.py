@@ -16,9 +16,17 @@ from meldcode.storage.db import DatabaseBusy
 
 DATE = "2026-09-15"
 # Two cases reach every form: artsen (the KNMG stap 4, the kindcheck) and onderwijs with a
-# staff suspect (the meldplicht route). Departing from the outcome and not informing
-# beforehand are the choices that keep every text field of those forms.
-CASES = {"artsen": {}, "onderwijs": {"pleger_medewerker": "ja"}}
+# staff suspect of a sexual offence against a minor pupil (the meldplicht route). Departing
+# from the outcome and not informing beforehand are the choices that keep every text field
+# of those forms.
+CASES = {
+    "artsen": {"pleger_medewerker": "nee"},
+    "onderwijs": {
+        "pleger_medewerker": "ja",
+        "vormen": ["seksueel_misbruik"],
+        "minderjarige_leerling": "ja",
+    },
+}
 CHOOSE = {"keuze": "afwijken", "geinformeerd": "nee"}
 # Pages that delete or wipe are never followed, so a walk only adds and changes; nor the
 # PDF download, which is slow to render and holds no form.
@@ -230,7 +238,7 @@ def busy_database(app):
     """Make every write fail as when SQLite stays locked (DatabaseBusy after the retries)."""
     database = app.extensions["meldcode_db"]
 
-    def locked(_work, attempts=0):
+    def locked(_work, attempts=0, quick=False):
         raise DatabaseBusy()
 
     database.run_write = locked

@@ -99,7 +99,14 @@ def test_check_your_answers_shows_everything_with_change_links(owner):
 
 def test_check_your_answers_shows_the_route_steps(owner, people):
     case_id = owner.new_case()
-    put_answers(owner.app, case_id, people.owner, pleger_medewerker="ja")
+    put_answers(
+        owner.app,
+        case_id,
+        people.owner,
+        pleger_medewerker="ja",
+        vormen=["seksueel_misbruik"],
+        minderjarige_leerling="ja",
+    )
     owner.form(f"/casussen/{case_id}/route/aangifte", {"gedaan": "nee", "toelichting": "ROUTE"})
     page = owner.page(f"/casussen/{case_id}/controleren")
     assert "ROUTE" in page and f'href="/casussen/{case_id}/route/aangifte"' in page

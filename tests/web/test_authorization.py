@@ -135,10 +135,14 @@ def world(tmp_path_factory) -> World:
         for (kind, key), payload in singles.items():
             cases.save_record(s, db(wizard_app).cipher, found, user, kind, key, payload, None)
         route = cases.get_case_for_user(s, route_case, user).case
-        suspect = Antwoord(antwoord="ja", motivatie=LABEL)
-        cases.save_record(
-            s, db(wizard_app).cipher, route, user, "antwoord", "pleger_medewerker", suspect, None
-        )
+        # the onderwijs route: a sexual offence by a staff member against a minor pupil
+        for key, value in (
+            ("pleger_medewerker", "ja"),
+            ("vormen", ["seksueel_misbruik"]),
+            ("minderjarige_leerling", "ja"),
+        ):
+            given = Antwoord(antwoord=value, motivatie=LABEL)
+            cases.save_record(s, db(wizard_app).cipher, route, user, "antwoord", key, given, None)
         for shared in (found, route):
             cases.share_case(s, shared, user, s.get(User, people.af))
         return keys

@@ -1,4 +1,4 @@
-"""The meldplicht route: with a staff suspect in onderwijs or kinderopvang, it replaces stap 4–5."""
+"""The statutory routes: with a staff suspect where the law says so, they replace stap 4–5."""
 
 import re
 
@@ -12,6 +12,10 @@ def route_steps(page: str, case_id: str) -> list[str]:
     return re.findall(rf"/casussen/{case_id}/route/(\w+)\"", page)
 
 
+# The onderwijs route: a sexual offence by a staff member against a minor pupil.
+STAFF = {"pleger_medewerker": "ja", "vormen": ["seksueel_misbruik"], "minderjarige_leerling": "ja"}
+
+
 def afweging_links(page: str, case_id: str) -> set[str]:
     """Return the afwegingen a page links to."""
     return set(re.findall(rf"/casussen/{case_id}/afweging/(\w+)\"", page))
@@ -21,7 +25,7 @@ def test_a_staff_suspect_in_onderwijs_follows_the_meldplicht(owner, people):
     case_id = owner.new_case(kader="onderwijs")
     put_answers(owner.app, case_id, people.owner, **FULL_PATH)
     assert afweging_links(owner.page(f"/casussen/{case_id}/stap-4"), case_id)
-    put_answers(owner.app, case_id, people.owner, pleger_medewerker="ja")
+    put_answers(owner.app, case_id, people.owner, **STAFF)
     for number in (4, 5):
         page = owner.page(f"/casussen/{case_id}/stap-{number}")
         assert "Meldplicht (vermoeden tegen een medewerker)" in page
@@ -51,20 +55,29 @@ def test_kinderopvang_reports_to_the_houder_or_else_the_police(owner, people):
     assert "Politie inschakelen" in page
 
 
-def test_doctors_have_no_meldplicht_route(owner, people):
+def test_doctors_take_the_igj_route_not_the_schools(owner, people):
+    # A care provider reports violence by a staff member to the IGJ (Wkkgz art. 11).
     case_id = owner.new_case(kader="artsen")
     put_answers(owner.app, case_id, people.owner, pleger_medewerker="ja")
     page = owner.page(f"/casussen/{case_id}/stap-5")
+    assert route_steps(page, case_id) == ["leiding_informeren", "melden_inspectie", "vastleggen"]
+    assert afweging_links(page, case_id) == set()
+    assert owner.get(f"/casussen/{case_id}/route/melden_bevoegd_gezag").status_code == 404
+
+
+def test_physical_violence_by_a_teacher_takes_no_statutory_route(owner, people):
+    case_id = owner.new_case(kader="onderwijs")
+    put_answers(owner.app, case_id, people.owner, **{**STAFF, "vormen": ["kindermishandeling"]})
+    page = owner.page(f"/casussen/{case_id}/stap-4")
     assert route_steps(page, case_id) == []
     assert "vermoeden" in afweging_links(page, case_id)
-    assert owner.get(f"/casussen/{case_id}/route/melden_bevoegd_gezag").status_code == 404
 
 
 def test_a_route_step_is_recorded_and_shown(owner, people):
     case_id = owner.new_case()
     url = f"/casussen/{case_id}/route/melden_bevoegd_gezag"
     assert owner.get(url).status_code == 404  # no route applies yet
-    put_answers(owner.app, case_id, people.owner, pleger_medewerker="ja")
+    put_answers(owner.app, case_id, people.owner, **STAFF)
     form = owner.page(url)
     assert "Meteen het bevoegd gezag informeren" in form and "0900-1113111" in form
     assert owner.form(url, {"gedaan": "wel"}).status_code == 400
@@ -81,7 +94,7 @@ def test_a_route_step_is_recorded_and_shown(owner, people):
 
 def test_the_route_can_be_confirmed_on_the_decision_page(owner, people):
     case_id = owner.new_case()
-    put_answers(owner.app, case_id, people.owner, pleger_medewerker="ja")
+    put_answers(owner.app, case_id, people.owner, **STAFF)
     page = owner.page(f"/casussen/{case_id}/beslissing")
     assert "onderwijs:route.meldplicht" in page
     assert "Op deze route gelden beslissing 1 en 2 van de meldcode niet" in page

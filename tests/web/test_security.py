@@ -26,6 +26,9 @@ SAMPLE_ARGS = {
     "step_id": "x",
     "code_id": "x",
     "session_id": "0" * 32,
+    "deel": "rollen",
+    "provider": "voorbeeld",
+    "identity_id": "0" * 32,
 }
 
 EXPECTED = {

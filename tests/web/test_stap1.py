@@ -60,23 +60,33 @@ def test_no_warning_without_a_reason(owner):
     assert "Er geldt een andere route" not in page
 
 
+def staff_sexual_offence(owner, case_id: str) -> None:
+    """Answer stap 1 as for a sexual offence by a staff member against a minor pupil."""
+    owner.form(url(case_id, "/vraag/pleger_medewerker"), {"pleger_medewerker": "ja"})
+    owner.form(url(case_id, "/vraag/vormen"), {"vormen": ["seksueel_misbruik"]})
+    owner.form(url(case_id, "/vraag/minderjarige_leerling"), {"minderjarige_leerling": "ja"})
+
+
 def test_a_staff_suspect_warns_that_the_meldplicht_applies(owner):
     case_id = owner.new_case(kader="onderwijs")
-    owner.form(url(case_id, "/vraag/pleger_medewerker"), {"pleger_medewerker": "ja"})
+    staff_sexual_offence(owner, case_id)
     page = owner.page(url(case_id))
     assert "Er geldt een andere route: Meldplicht (vermoeden tegen een medewerker)" in page
     assert "Deze route vervangt de afwegingen van de meldcode." in page
 
 
-def test_a_staff_suspect_has_no_route_where_the_kader_has_none(owner):
-    case_id = owner.new_case(kader="artsen")
+def test_a_staff_suspect_has_no_route_where_the_law_has_none(owner):
+    # physical violence by a teacher: no statutory duty (review, finding 4)
+    case_id = owner.new_case(kader="onderwijs")
     owner.form(url(case_id, "/vraag/pleger_medewerker"), {"pleger_medewerker": "ja"})
+    owner.form(url(case_id, "/vraag/vormen"), {"vormen": ["kindermishandeling"]})
+    owner.form(url(case_id, "/vraag/minderjarige_leerling"), {"minderjarige_leerling": "ja"})
     assert "Er geldt een andere route" not in owner.page(url(case_id))
 
 
 def test_a_disclosure_on_the_meldplicht_route_still_counts(owner):
     case_id = owner.new_case(kader="onderwijs")
-    owner.form(url(case_id, "/vraag/pleger_medewerker"), {"pleger_medewerker": "ja"})
+    staff_sexual_offence(owner, case_id)
     owner.form(url(case_id, "/vraag/disclosure"), {"disclosure": "ja"})
     page = owner.page(url(case_id))
     assert "Onthulling: altijd melden" in page

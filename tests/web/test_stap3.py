@@ -6,7 +6,7 @@ from tests.web.stap_helpers import first_key
 from tests.web.stap_helpers import saved
 
 GESPREK = {"datum": "2026-09-16", "met": "moeder", "gezegd": "Ik zag een blauwe plek"}
-EGG_WARNING = "Geen gesprek met ouders of familie voordat een deskundige het risico heeft"
+EGG_WARNING = "Geen gesprek met ouders of familie: het kan het slachtoffer in gevaar brengen"
 
 
 def url(case_id: str, rest: str = "") -> str:
@@ -122,7 +122,7 @@ def test_a_bad_reason_to_skip_is_refused(wizard_app, owner, data, message):
         (["eergerelateerd_geweld"], EGG_WARNING),
         (
             ["huwelijksdwang"],
-            "Eerst advies van Veilig Thuis; praat met ouders van een minderjarige",
+            "Eerst (anoniem) advies van Veilig Thuis, vóór je met de jongere praat",
         ),
     ],
 )

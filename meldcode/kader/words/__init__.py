@@ -14,6 +14,8 @@ from meldcode.kader.words.events import subject_text
 from meldcode.kader.words.labels import CASE_ROLES
 from meldcode.kader.words.labels import OVERLEG_MET
 from meldcode.kader.words.labels import ROLES
+from meldcode.kader.words.labels import kader_version
+from meldcode.kader.words.labels import norm_kind
 from meldcode.kader.words.labels import overleg_met
 from meldcode.kader.words.labels import role_label
 from meldcode.kader.words.labels import status_label
@@ -40,8 +42,10 @@ __all__ = [
     "cite_bron",
     "day",
     "event_text",
+    "kader_version",
     "logged_event",
     "moment",
+    "norm_kind",
     "overleg_met",
     "role_label",
     "status_label",

@@ -41,6 +41,18 @@ def status_label(status: str) -> str:
     return str(STATUS_LABELS.get(status, status))
 
 
+def kader_version(resolved: str, stored: str) -> str:
+    """Return the kader version, with the name a stored case gave it when that differs."""
+    if resolved == stored:
+        return resolved
+    return _("%(version)s (vastgelegd als %(stored)s)", version=resolved, stored=stored)
+
+
+def norm_kind(kind: str) -> str:
+    """Return what a norm is in words: a professional norm or a statutory duty."""
+    return _("wettelijke plicht") if kind == "wettelijke_plicht" else _("professionele norm")
+
+
 def yes_no(value) -> str:
     """Return ja/nee/onbekend (or a bool) in words; ``niet beantwoord`` for nothing."""
     if value is True or value is False:

@@ -2,13 +2,12 @@
 
 from alembic import context
 
-from meldcode.storage import training
+from meldcode.storage import schema
 from meldcode.storage.db import make_engine
 
 config = context.config
-# The training tables are declared in their own module on the same declarative base; taking
-# the metadata from there loads that module, so every table is in it.
-target_metadata = training.TrainingSession.metadata
+# Tables are declared in several modules on one declarative base; schema names them all.
+target_metadata = schema.metadata()
 
 
 def run_migrations_online() -> None:

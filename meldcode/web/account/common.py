@@ -8,10 +8,11 @@ from meldcode.storage import accounts
 from meldcode.storage.models import User
 from meldcode.web.database import session
 
-# One message for every failed login: no hint whether the address exists.
+# One message for every failed login: no hint whether the address exists, or is locked.
 LOGIN_FAILED = _l(
-    "Dat e-mailadres en wachtwoord horen niet bij elkaar, of het account is tijdelijk "
-    "geblokkeerd. Probeer het opnieuw of vraag je beheerder om hulp."
+    "Dat e-mailadres en wachtwoord horen niet bij elkaar, of het account is na te veel "
+    "pogingen even geblokkeerd (hoogstens een uur). Probeer het later opnieuw of vraag je "
+    "beheerder het account te ontgrendelen."
 )
 PASSWORD_MESSAGES = {
     "te_kort": _l("Kies een wachtwoord van minstens %(n)d tekens.", n=accounts.MIN_PASSWORD),

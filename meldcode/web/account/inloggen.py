@@ -1,8 +1,9 @@
 """Signing in and out, and keeping a session alive: /, /inloggen, /uitloggen, /sessie/verlengen.
 
 One generic message for every failed login (no hint whether the address exists); failures
-are counted per account in the database and per address in the audit trail
-(meldcode.storage.throttle). The second factor is asked on /inloggen/code.
+are counted per account in the database and per address in the audit trail, and a browser
+the account signed in from before has a budget of its own (meldcode.web.login_guard). The
+second factor is asked on /inloggen/code.
 """
 
 from flask import flash
@@ -19,12 +20,11 @@ from wtforms.validators import InputRequired
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.storage import accounts
-from meldcode.storage import throttle
 from meldcode.storage.models import UserSession
+from meldcode.web import login_guard
 from meldcode.web.access import access
 from meldcode.web.account.common import LOGIN_FAILED
 from meldcode.web.auditing import audit_now
-from meldcode.web.auditing import origin
 from meldcode.web.auth import session_expires
 from meldcode.web.auth import sign_in
 from meldcode.web.auth import sign_out
@@ -73,26 +73,19 @@ def login():
     target = safe_next(request.args.get("next"))
     if g.get("user") is not None and request.method == "GET":
         return redirect(target if target != "/" else url_for("account.home"))
-    if request.method == "POST" and throttle.too_many_from(session(), origin(), accounts.now()):
+    if request.method == "POST" and login_guard.address_blocked(request.form.get("email")):
         return render_template("account/login.html", form=form, blocked=True), 429
     if form.validate_on_submit():
-        now = accounts.now()
-
-        def work(s):
-            """Check the password and start a session, or record the failure."""
-            try:
-                user = accounts.authenticate(s, form.email.data, form.password.data, now)
-            except accounts.LoginFailed as failed:
-                return None, failed.user, failed.reason
-            return user, user, "ok"
-
         try:
-            user, known, reason = write(work)
+            user, _known, reason = login_guard.check(form.email.data, form.password.data)
         except SaveFailed:
             return render_template("account/login.html", form=form, busy=True), 503
-        if user is None:
-            audit_now("login_failed", "user", known.id if known else "", reason, user=known)
+        if user is None:  # the failure and its audit row are already written
             form.password.errors = [str(LOGIN_FAILED)]
+            if reason == "password_off":  # said only after the right password
+                form.password.errors = [
+                    _("Je organisatie logt in via single sign-on: kies hieronder je organisatie.")
+                ]
             return render_template("account/login.html", form=form), 400
         has_totp = user.totp_secret_enc is not None
         sign_in(user, second_factor_done=not has_totp)
@@ -110,11 +103,14 @@ def login():
 @access("public")
 def logout():
     """End this session; the browser is told to clear what it kept."""
+    provider = g.user_session.provider if g.get("user") is not None else None
     if g.get("user") is not None:
         audit_now("logout", "user", g.user.id)
     sign_out()
     flash(_("Je bent uitgelogd."), "success")
-    response = redirect(url_for("account.login"), code=303)
+    # After a single sign-on, the next page offers to sign out at the provider as well.
+    landing = url_for("sso.signed_out", provider=provider) if provider else url_for("account.login")
+    response = redirect(landing, code=303)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
 

@@ -16,18 +16,16 @@ from wtforms.validators import InputRequired
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.storage import accounts
-from meldcode.storage import throttle
 from meldcode.storage import totp
 from meldcode.storage.models import User
+from meldcode.web import login_guard
 from meldcode.web.access import access
 from meldcode.web.account.common import LOGIN_FAILED
 from meldcode.web.auditing import audit_now
-from meldcode.web.auditing import origin
 from meldcode.web.auth import complete_second_factor
 from meldcode.web.auth import sign_out
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
-from meldcode.web.database import session
 from meldcode.web.database import write
 from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import safe_next
@@ -57,18 +55,23 @@ def _landing(target: str) -> str:
     return target if target != "/" else url_for("account.home")
 
 
-def _check_code(s, user_id: str, code: str) -> str:
-    """Check a login code inside a write; return ok, bad_totp or locked."""
+def _check_code(s, user_id: str, code: str, device: bool = False) -> str:
+    """Check a login code inside a write; return ok, bad_totp or locked.
+
+    A known ``device`` is not held by the account's lock (meldcode.web.login_guard).
+    """
     now = accounts.now()
     user = s.get(User, user_id)
-    if accounts.is_locked(user, now):
+    if accounts.is_locked(user, now) and not device:
         return "locked"
     secret = totp.user_totp_secret(database().cipher, user)
     step = totp.check_totp(secret, code, user.totp_last_step, now)
-    if step is None:
+    # A code another login used a moment ago is a replay: it fails like a wrong code.
+    if step is None or not accounts.second_factor_passed(user, step):
+        if device:
+            return "bad_totp"  # counted on the device's own budget (the audit row)
         accounts.register_failure(user, now)
         return "locked" if accounts.is_locked(user, now) else "bad_totp"
-    accounts.second_factor_passed(user, step)
     return "ok"
 
 
@@ -83,17 +86,18 @@ def second_factor():
     if user.totp_secret_enc is None or g.user_session.second_factor_done:
         return redirect(_landing(target))
     form = CodeForm()
-    if request.method == "POST" and throttle.too_many_from(session(), origin(), accounts.now()):
+    if request.method == "POST" and login_guard.address_blocked(user.email):
         return render_template("account/second_factor.html", form=form, blocked=True), 429
     if form.validate_on_submit():
+        device = login_guard.trusted(user.id)
         try:
-            outcome = write(lambda s: _check_code(s, user.id, form.code.data))
+            outcome = write(lambda s: _check_code(s, user.id, form.code.data, device))
         except SaveFailed:
             return render_template("account/second_factor.html", form=form, busy=True), 503
         if outcome == "ok":
             complete_second_factor()
             return redirect(_landing(target), code=303)
-        audit_now("login_failed", "user", user.id, outcome)
+        audit_now("login_failed", "user", user.id, login_guard.DEVICE_RESULT if device else outcome)
         if outcome == "locked":
             # Locked out: end the half-open session; the login page says no more than usual.
             sign_out()

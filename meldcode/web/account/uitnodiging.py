@@ -10,6 +10,7 @@ from flask import flash
 from flask import g
 from flask import redirect
 from flask import render_template
+from flask import request
 from flask import url_for
 from wtforms import PasswordField
 from wtforms import StringField
@@ -83,6 +84,11 @@ def invitation(token: str):
         return render_template("account/invitation_signed_in.html")
     organisation = session().get(Organisation, found.organisation_id)
     form = AcceptForm([organisation.name, found.email.split("@")[0]])
+    if not organisation.password_login:  # single sign-on only: no password account is made
+        page = render_template(
+            "account/invitation.html", form=form, organisation=organisation, invitation=found
+        )
+        return page, 400 if request.method == "POST" else 200
     if form.validate_on_submit():
         try:
             user = write(lambda s: _accept(s, token, form, now))

@@ -15,9 +15,12 @@ from wtforms.validators import ValidationError
 
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
+from meldcode.storage import organisations
 from meldcode.storage.models import Organisation
+from meldcode.storage.versioned import Conflict
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
+from meldcode.web.auditing import audit_now
 from meldcode.web.auth import forget_org_settings
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session
@@ -79,24 +82,53 @@ def settings():
         "default_kader": organisation.default_kader,
         "retention_days": str(organisation.retention_days),
         "require_totp": "ja" if organisation.require_totp else "nee",
+        "versie": organisation.settings_version,
     }
     form = SettingsForm(data=current)
     form.default_kader.choices = options(kader_choices(language()))
     if form.validate_on_submit():
+        values = {
+            "default_kader": form.default_kader.data,
+            "retention_days": int(form.retention_days.data.strip()),
+            "require_totp": form.require_totp.data == "ja",
+        }
 
         def work(s):
-            """Store the organisation's settings."""
-            found = s.get(Organisation, organisation.id)
-            found.default_kader = form.default_kader.data
-            found.retention_days = int(form.retention_days.data.strip())
-            found.require_totp = form.require_totp.data == "ja"
-            audit_in(s, "settings", "organisation", found.id)
+            """Store the organisation's settings if nobody saved them since the form was shown."""
+            organisations.save_settings(s, organisation.id, form.version(), values)
+            audit_in(s, "settings", "organisation", organisation.id)
 
         try:
             write(work)
+        except Conflict as conflict:
+            audit_now("conflict", "organisation", organisation.id, "conflict")
+            form.versie.data = str(conflict.version)  # saving again now knowingly replaces it
+            rows = _differences(form, conflict.current)
+            page = render_template(
+                "beheer/settings.html", form=form, conflict=conflict, conflict_rows=rows
+            )
+            return page, 409
         except SaveFailed:
             return render_template("beheer/settings.html", form=form, busy=True), 503
         forget_org_settings(organisation.id)  # the two-factor rule applies from the next page
         flash(_("De instellingen zijn opgeslagen."), "success")
         return redirect(url_for("beheer.settings"), code=303)
     return render_template("beheer/settings.html", form=form), 400 if form.errors else 200
+
+
+def _differences(form: SettingsForm, stored: dict) -> list[tuple]:
+    """Return (field, saved, yours) for every setting someone else saved differently."""
+    saved = {
+        "default_kader": stored["default_kader"],
+        "retention_days": str(stored["retention_days"]),
+        "require_totp": "ja" if stored["require_totp"] else "nee",
+    }
+    rows = []
+    for name, value in saved.items():
+        field = form[name]
+        if value != field.data:
+            names = {c.value: str(c.label) for c in getattr(field, "choices", None) or []}
+            rows.append(
+                (field.label.text, names.get(value, value), names.get(field.data, field.data))
+            )
+    return rows

@@ -56,8 +56,9 @@ class InviteForm(BaseForm):
     )
 
     def validate_email(self, field):
-        """Refuse an address that already has an account."""
-        if accounts.email_taken(session(), field.data or ""):
+        """Refuse an address with an account here; another organisation's is not revealed."""
+        found = accounts.find_by_email(session(), field.data or "")
+        if found is not None and found.organisation_id == g.user.organisation_id:
             raise ValidationError(_l("Er is al een account met dit e-mailadres."))
 
 

@@ -2,9 +2,10 @@
 
 The preview is the dossier's own content (templates/dossier/_inhoud.html) on a page of its
 own, styled by the same print stylesheet. A download takes one of the machine's render
-slots (meldcode.web.printing); when none is free, the user gets a page that tries again by
-itself. Each download is written to the case's event log and the audit trail ("export"),
-never its content.
+slots and runs within the render limits (meldcode.web.printing); when no slot is free, the
+user gets a page that tries again by itself, and a case too large to print is refused
+with a page that says what to do. Each download is written to the case's event log and
+the audit trail ("export"), never its content.
 """
 
 from flask import Response
@@ -26,8 +27,11 @@ from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.i18n import language as page_language
-from meldcode.web.printing import in_a_slot
+from meldcode.web.printing import Busy
+from meldcode.web.printing import TooLarge
+from meldcode.web.printing import print_dossier
 from meldcode.web.printing import renderer
+from meldcode.web.printing import too_large
 from meldcode.web.printing import waiting
 from meldcode.web.registry import registry
 from meldcode.web.routes import Routes
@@ -73,9 +77,12 @@ def dossier_pdf(case_id: str):
     """Download the dossier as a tagged PDF, or wait on a page that tries again by itself."""
     found = open_case(case_id, owner_only=True)
     language = dossier_language()
-    pdf = in_a_slot(lambda: renderer().pdf(dossier_view(found, language)))
-    if pdf is None:
+    try:
+        pdf = print_dossier(dossier_view(found, language))
+    except Busy:
         return waiting_page(case_id)
+    except TooLarge as problem:
+        return too_large(problem)
 
     def work(s, a, u):
         """Record the download in the case's log and the audit trail (never the content)."""

@@ -17,6 +17,7 @@ from meldcode.storage import purge
 from meldcode.storage.casefile_io import export_case
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
+from meldcode.web.auditing import audit_now
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
@@ -36,18 +37,23 @@ routes = Routes()
 def instellingen(case_id: str):
     """Change the label; from here the case is closed, reopened, exported or deleted."""
     found = open_case(case_id, owner_only=True)
-    form, rescued = build(LabelForm, {"label": label(found)})
+    form, rescued = build(LabelForm, {"label": label(found), "versie": found.case.label_version})
     if form.validate_on_submit():
         new_label = form.label.data.strip()
 
         def work(s, a, u):
-            """Change the label, in the case's log and audit trail."""
-            cases.set_label(s, database().cipher, a.case, new_label)
-            cases.log_event(s, a.case, u, "label_gewijzigd")
+            """Change the label (storage logs it, version checked) and audit it."""
+            cases.set_label(s, database().cipher, a.case, u, new_label, form.version())
             audit_in(s, "update", "case", a.case.id)
 
         try:
             save_case(case_id, work)
+        except cases.Conflict as conflict:
+            audit_now("conflict", "case", case_id, "conflict")
+            form.versie.data = str(conflict.version)  # saving again now knowingly replaces it
+            rows = [(form.label.label.text, conflict.current["label"], new_label)]
+            page = "casussen/instellingen.html"
+            return settings_page(found, page, 409, form=form, conflict=conflict, conflict_rows=rows)
         except SaveFailed:
             return settings_page(
                 found, "casussen/instellingen.html", 503, form=form, not_saved=True

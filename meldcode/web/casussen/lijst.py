@@ -112,7 +112,8 @@ def index():
                 "case": case,
                 "kader": kader,
                 "states": states,
-                "label": cases.label_of(database().cipher, case),
+                # None: this server's keys cannot open it; the row says so, the list goes on.
+                "label": cases.readable_label(database().cipher, case),
                 "next": progress.next_action(
                     states, kinds[case.id], case.status, case.evaluation_date, today
                 ),

@@ -18,6 +18,7 @@ from wtforms.validators import Regexp
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.storage import training as store
+from meldcode.web import ratelimit
 from meldcode.web.access import access
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
@@ -97,8 +98,12 @@ def page(form, problem: str | None = None):
 
 def _join(form):
     """Check the code and the places left, then join; on a problem, say so at the field."""
+    if ratelimit.reached("code"):  # too many wrong codes from here, or from everyone
+        return _too_many(form)
     code = store.normalise_code(form.code.data)
     row = store.by_code(db_session(), code) if len(code) == store.CODE_LENGTH else None
+    if row is None or not row.is_open(now()):
+        ratelimit.count("code")
     if row is None:
         form.code.errors.append(
             _("We kennen deze code niet. Controleer de code op het scherm van de trainer.")
@@ -109,6 +114,12 @@ def _join(form):
             _("Deze oefensessie is afgelopen. Vraag de trainer om de code van een nieuwe sessie.")
         )
         return None
+    joined = current_session()
+    if joined is not None and joined.id == row.id:  # this browser has its place already
+        return redirect(url_for("oefenen.stap", number=1), code=303)
+    if ratelimit.reached(f"join:{row.id}", "join"):
+        return _too_many(form)
+    ratelimit.count(f"join:{row.id}", "join")
     name = (form.naam.data or "").strip()
 
     def work(s):
@@ -130,3 +141,15 @@ def _join(form):
         return page(form, _("Meedoen lukte niet: het is even te druk. Probeer het opnieuw."))
     cookie[TOKEN] = token
     return redirect(url_for("oefenen.stap", number=1), code=303)
+
+
+def _too_many(form):
+    """Refuse for now (429), with what was typed still in the form and what to do."""
+    html, _status = page(
+        form,
+        _(
+            "Er is vanaf dit netwerk te vaak geprobeerd mee te doen. Wacht een paar minuten "
+            "en probeer het dan opnieuw."
+        ),
+    )
+    return html, 429

@@ -14,8 +14,11 @@ from flask import request
 
 from meldcode.dossier.cover import page_words
 from meldcode.dossier.render import CSS_FILE
-from meldcode.web.printing import in_a_slot
+from meldcode.web.printing import Busy
+from meldcode.web.printing import TooLarge
+from meldcode.web.printing import print_html
 from meldcode.web.printing import renderer
+from meldcode.web.printing import too_large
 from meldcode.web.printing import waiting
 
 RETRY_SECONDS = 2
@@ -33,10 +36,13 @@ def pdf_response(template: str, filename: str, view, cache_key: tuple | None = N
             .env.get_template(template)
             .render(v=view, stylesheet=CSS_FILE, page_words=page_words())
         )
-        pdf = in_a_slot(lambda: renderer().pdf_from_html(html))
-        if pdf is None:
+        try:
+            pdf = print_html(html)
+        except Busy:
             retry = request.full_path.rstrip("?")
             return waiting("oefenen/wachten.html", RETRY_SECONDS, retry_url=retry)
+        except TooLarge as problem:
+            return too_large(problem)
         _keep(cache_key, pdf)
     return Response(
         pdf,
