@@ -6,16 +6,15 @@ database, reminders are keyed per event in the outbox, the sweep only deletes wh
 
 import datetime
 import logging
-from zoneinfo import ZoneInfo
 
 from meldcode.jobs import renders
+from meldcode.kader.words import LOCAL_TIME
 from meldcode.mail import notify
 from meldcode.mail import outbox
 from meldcode.storage import purge
 from meldcode.storage.models import utcnow
 
 log = logging.getLogger("meldcode.jobs")
-LOCAL = ZoneInfo("Europe/Amsterdam")
 REMINDER_HOUR = 7  # reminders arrive from 07:00 Dutch time, not in the night
 
 
@@ -33,7 +32,7 @@ def run_purge(ctx, now: datetime.datetime | None = None):
 def run_reminders(ctx, now: datetime.datetime | None = None) -> list[str]:
     """Add the reminders and retention warnings that are due; return new outbox ids."""
     now = now or utcnow()
-    local = now.replace(tzinfo=datetime.UTC).astimezone(LOCAL)
+    local = now.replace(tzinfo=datetime.UTC).astimezone(LOCAL_TIME)
     if local.hour < REMINDER_HOUR:
         return []
     db, settings = ctx.database, ctx.settings

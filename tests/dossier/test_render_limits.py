@@ -26,6 +26,7 @@ from meldcode.storage.models import Case
 from meldcode.storage.models import CaseRecord
 from meldcode.storage.models import User
 from meldcode.storage.models import new_id
+from meldcode.web.printing import SLOTS_KEY
 from tests.dossier.largecase import long_text
 from tests.dossier.test_web import signed_in
 from tests.web.wizard import CSRF
@@ -65,14 +66,14 @@ def test_the_default_keeps_a_worker_free_for_pages(tmp_path):
     assert slot_count(0, 1) == 1
     app = fresh_app(tmp_path, PDF_WARM_UP=False)
     assert app.config["WORKERS"] == 2
-    assert app.extensions["meldcode_dossier_slots"].count < app.config["WORKERS"]
+    assert app.extensions[SLOTS_KEY].count < app.config["WORKERS"]
 
 
 def test_gunicorns_worker_count_reaches_the_app(tmp_path, monkeypatch):
     monkeypatch.setenv("WEB_CONCURRENCY", "5")
     app = fresh_app(tmp_path, PDF_WARM_UP=False)
     assert app.config["WORKERS"] == 5
-    assert app.extensions["meldcode_dossier_slots"].count <= 4
+    assert app.extensions[SLOTS_KEY].count <= 4
 
 
 def test_a_dossier_comes_back_whole_from_its_child_process(registry):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from meldcode.jobs.periodic import LOCAL
+from meldcode.kader.words import LOCAL_TIME
 from tests.appfactory import TEST_KEYS
 from tests.appfactory import build_app
 from tests.jobs.workerproc import running_worker
@@ -24,7 +24,7 @@ BASE_URL = "https://meldcode.school.example"
 
 def today() -> datetime.date:
     """Return today's date in the Netherlands (the reminders' calendar)."""
-    return datetime.datetime.now(LOCAL).date()
+    return datetime.datetime.now(LOCAL_TIME).date()
 
 
 def job_settings(folder: Path, url: str, port: int) -> dict:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy import text
 
 from meldcode.jobs import periodic
+from meldcode.kader.words import LOCAL_TIME
 from meldcode.storage.background import OutboxMail
 from meldcode.storage.models import utcnow
 from tests.jobs.conftest import BASE_URL
@@ -91,7 +92,7 @@ def test_a_refused_mail_is_retried_and_arrives_once(stack):
 def test_reminders_arrive_on_their_date_with_a_calendar_item_holding_only_the_link(stack):
     owner = EMAILS["owner"]
     case_id = stack.world.case_id
-    morning = datetime.datetime.now(periodic.LOCAL).replace(hour=8)
+    morning = datetime.datetime.now(LOCAL_TIME).replace(hour=8)
     night = morning.replace(hour=3)
     as_utc = lambda moment: moment.astimezone(datetime.UTC).replace(tzinfo=None)  # noqa: E731
     assert periodic.run_reminders(stack.jobs.context, as_utc(night)) == []  # not at night

@@ -76,7 +76,7 @@ def test_links_in_mails_are_pages_of_the_app(tmp_path):
     adapter = app.url_map.bind("localhost")
     for link in (links.case_link("", "a" * 32), links.evaluation_link("", "a" * 32)):
         endpoint, _args = adapter.match(link, method="GET")
-        assert endpoint.startswith("cases."), link
+        assert endpoint.startswith("casussen."), link
 
 
 def test_without_smtp_nothing_is_stored_and_the_tool_works_as_before(tmp_path):
