@@ -1,4 +1,4 @@
-"""The organisation's own meldcode from the command line: import as concept, export, keys checked."""
+"""The organisation's own meldcode from the command line: import, export, keys checked."""
 
 from sqlalchemy import select
 

@@ -1,4 +1,4 @@
-"""The worker opens the database as the web and the command line do: keys that do not fit stop it."""
+"""The worker opens the database as the web and the CLI do: keys that do not fit stop it."""
 
 import pytest
 
