@@ -85,6 +85,7 @@ def _child(work, writer: int, seconds: int, memory_bytes: int, niceness: int) ->
     """Run in the forked child: set the limits, render, write the result, exit."""
     code = 1
     faulthandler.disable()  # a C library that runs out of memory may crash: that is expected
+    limit = 0
     try:
         if niceness:
             os.nice(niceness)
@@ -96,9 +97,9 @@ def _child(work, writer: int, seconds: int, memory_bytes: int, niceness: int) ->
     except MemoryError:
         result = b"M"
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
-        # A C library that cannot allocate raises other errors (SystemError, …): while the
-        # failed render's objects are still alive, see whether the limit is what hit.
-        result = b"M" if _near_limit() else b"E" + type(exc).__name__.encode()
+        # A C library that cannot allocate raises other errors (SystemError, …): see
+        # whether the render came close to the limit, or cannot allocate now.
+        result = b"M" if _near_limit(limit, memory_bytes) else b"E" + type(exc).__name__.encode()
     try:
         view = memoryview(result)
         while view:
@@ -107,13 +108,30 @@ def _child(work, writer: int, seconds: int, memory_bytes: int, niceness: int) ->
         os._exit(code)  # no atexit, no finalisers: the parent's connections stay untouched
 
 
-def _near_limit() -> bool:
-    """Tell whether less than HEADROOM can still be allocated under the memory limit."""
+def _near_limit(limit: int, memory_bytes: int) -> bool:
+    """Tell whether the render ran out of room: it came near the limit, or cannot allocate now.
+
+    The peak size tells even after the failed allocation's memory went back; near means
+    within a quarter of the render's budget (at least HEADROOM).
+    """
+    if not limit:
+        return False  # failed before the limit was set
+    if peak_address_space() + max(HEADROOM, memory_bytes // 4) >= limit:
+        return True
     try:
         bytearray(HEADROOM)
     except MemoryError:
         return True
     return False
+
+
+def peak_address_space() -> int:
+    """Return this process's largest virtual memory size so far in bytes (Linux)."""
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmPeak:"):
+                return int(line.split()[1]) * 1024
+    return 0
 
 
 def _collect(reader: int, deadline: float) -> bytes | None:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from meldcode import paths
 from meldcode.dossier.limit import RenderSlots
-from meldcode.dossier.limit import render_slots
 from meldcode.kader import Registry
 from meldcode.settings import open_database
 from meldcode.storage.db import Database
@@ -43,7 +42,11 @@ class Context:
     @cached_property
     def slots(self) -> RenderSlots:
         """Return the machine's render slots (shared with the web's own renders)."""
-        return render_slots(self.settings)
+        # The web's own downloads use the same slot files, but fewer of them (one web worker
+        # stays free for pages, meldcode.dossier.limit); a worker holds no page, so it may
+        # use every slot the machine has: together they never print more than that.
+        folder = Path(self.settings["INSTANCE_PATH"])
+        return RenderSlots(folder, self.settings.get("PDF_CONCURRENCY", 0))
 
     def renderer(self):
         """Return the process's dossier renderer, made and warmed on first use."""
