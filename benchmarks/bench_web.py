@@ -307,6 +307,7 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
         }
     )
     assert me.post(post_path, dict(urllib.parse.parse_qsl(signal_body))) == 303
+    me.get(post_path.removesuffix("/signaal/nieuw"))  # as a browser does: shows the flash
 
     them = Session(f"http://127.0.0.1:{base_port}")
     base_token = CSRF.search(them.get("/form")).group(1)
