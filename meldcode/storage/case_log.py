@@ -1,5 +1,6 @@
 """The append-only event log of a case: who did what, when. Never content."""
 
+from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,8 +13,10 @@ def log_event(
     session: Session, case: Case, user: User | None, action: str, subject: str = ""
 ) -> None:
     """Append an event to the case's log (who, what, when; never content)."""
-    session.add(
-        CaseEvent(
+    # One INSERT now instead of an object for the flush at commit (that flush costs more
+    # than the statement); being ORM-enabled, it first flushes what is pending (the case).
+    session.execute(
+        insert(CaseEvent).values(
             case_id=case.id, actor_id=user.id if user else None, action=action, subject=subject
         )
     )
