@@ -1,7 +1,10 @@
 """Web benchmark: a step page GET and a step POST that saves, against a bare baseline app.
 
-Both apps run under gunicorn with 2 sync workers on 127.0.0.1; wrk (8 connections, bounded
-in time) loads them in turns, three rounds each, so noise hits both alike.
+Both apps run under gunicorn as ``make run`` starts ours (2 sync workers, the same flags) on
+127.0.0.1; wrk (8 connections, bounded in time) loads them in turns, three rounds each, so
+noise hits both alike. Every POST saves a new signal: they go round many cases, because a
+case takes at most 400 records and a full case answers 422 without writing anything.
+Both databases are SQLite in WAL mode with synchronous=FULL.
 Goals: GET >= 0.7x and POST >= 0.6x the baseline's requests/s; p99 < 50 ms at 8
 connections; < 150 MB resident memory per worker.
 """
@@ -29,6 +32,11 @@ ROUNDS = 3
 CONNECTIONS = 8
 PASSWORD = "een lange zin als wachtwoord"
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+# Enough cases that no case fills up (400 records) at up to 3,000 saves a second.
+POST_CASES = ROUNDS * DURATION * 3000 // 380 + 1
+# As `make run` starts the web (Makefile): gunicorn's sync workers and these flags.
+WORKERS = 2
+GUNICORN_FLAGS = ["--workers", str(WORKERS), "--timeout", "120"]
 
 
 def free_port() -> int:
@@ -41,21 +49,21 @@ def free_port() -> int:
 
 
 def start(app: str, port: int, env: dict) -> subprocess.Popen:
-    """Start an app under gunicorn with 2 sync workers and wait until it answers."""
+    """Start an app under gunicorn as `make run` does and wait until it answers."""
     command = [
         sys.executable,
         "-m",
         "gunicorn",
-        "--workers",
-        "2",
+        *GUNICORN_FLAGS,
         "--bind",
         f"127.0.0.1:{port}",
         "--chdir",
         str(HERE),
         app,
     ]
+    env = {**os.environ, "WEB_CONCURRENCY": str(WORKERS), **env}
     process = subprocess.Popen(
-        command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     for _ in range(200):
         try:
@@ -145,10 +153,23 @@ def wrk(url: str, script: Path | None = None) -> dict:
     }
 
 
-def lua(folder: Path, name: str, method: str, cookie: str, body: str = "") -> Path:
-    """Write a wrk Lua script that sends one request with a cookie and body."""
+def lua(
+    folder: Path, name: str, method: str, cookie: str, body: str = "", paths: list[str] = ()
+) -> Path:
+    """Write a wrk Lua script that sends one request with a cookie and body.
+
+    With ``paths``, the requests go round them in turn (one wrk thread, so one counter).
+    """
     path = folder / f"{name}.lua"
     escaped = body.replace("\\", "\\\\").replace('"', '\\"')
+    rotate = (
+        "local paths = {" + ", ".join(f'"{p}"' for p in paths) + "}\n"
+        "local i = 0\n"
+        "request = function()\n"
+        "  i = i % #paths + 1\n"
+        "  return wrk.format(nil, paths[i])\n"
+        "end\n"
+    )
     path.write_text(
         f'wrk.method = "{method}"\n'
         f'wrk.headers["Cookie"] = "{cookie}"\n'
@@ -158,12 +179,16 @@ def lua(folder: Path, name: str, method: str, cookie: str, body: str = "") -> Pa
             if body
             else ""
         )
+        + (rotate if paths else "")
     )
     return path
 
 
 def prepare_meldcode(folder: Path) -> dict:
-    """Create an instance with an organisation, a user and two cases; return their ids."""
+    """Create an instance with an organisation, a user and cases to read and to save in.
+
+    Returns the id of the case the GET reads and the ids of the cases the POSTs add to.
+    """
     os.environ["MELDCODE_INSTANCE_PATH"] = str(folder)
     from meldcode import settings
     from meldcode.casus.records import Antwoord
@@ -171,14 +196,12 @@ def prepare_meldcode(folder: Path) -> dict:
     from meldcode.kader import Registry
     from meldcode.storage import accounts
     from meldcode.storage import cases
-    from meldcode.storage.crypto import Cipher
-    from meldcode.storage.db import Database
     from meldcode.storage.migrate import upgrade
     from meldcode.storage.models import Organisation
 
     config = settings.load()
     upgrade(config["DATABASE_URL"])
-    database = Database(config["DATABASE_URL"], Cipher.from_text(config["DATA_KEYS"]))
+    database = settings.open_database(config)  # makes the data key, as the first start does
     kader = Registry.load(Path(config["KADERS_DIR"])).get("onderwijs")
 
     def work(s):
@@ -190,7 +213,8 @@ def prepare_meldcode(folder: Path) -> dict:
             s, org, "bench@school.nl", "aandachtsfunctionaris", PASSWORD, "Bench"
         )
         ids = []
-        for label in ("A.B., 2015", "C.D., 2012"):
+        for number in range(1 + POST_CASES):
+            label = f"A.B. {number}, 2015"
             case = cases.create_case(
                 s, database.cipher, user, label, datetime.date(2026, 9, 1), kader
             )
@@ -223,7 +247,7 @@ def prepare_meldcode(folder: Path) -> dict:
 
     ids = database.run_write(work)
     database.dispose()
-    return {"get_case": ids[0], "post_case": ids[1]}
+    return {"get_case": ids[0], "post_cases": ids[1:]}
 
 
 def run() -> dict:
@@ -239,7 +263,7 @@ def _run(work: Path) -> dict:
     """Prepare both apps and their databases, then measure them."""
     baseline_db = work / "baseline.sqlite3"
     with sqlite3.connect(baseline_db) as conn:
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA journal_mode=WAL")  # kept in the file; synchronous is per connection
         conn.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY, naam TEXT, tekst TEXT)")
     ids = prepare_meldcode(work / "instance")
     ours_port, base_port = free_port(), free_port()
@@ -248,7 +272,7 @@ def _run(work: Path) -> dict:
         "BASELINE_DB": str(baseline_db),
         "PYTHONPATH": f"{HERE.parent}:{HERE}",
     }
-    ours = start("webapps.meldcode_app:app", ours_port, env)
+    ours = start("meldcode.web:create_app()", ours_port, env)  # what `make run` serves
     base = start("webapps.baseline:create_app()", base_port, env)
     try:
         return _measure(work, ids, ours, base, ours_port, base_port)
@@ -268,7 +292,8 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
         == 303
     )
     get_path = f"/casussen/{ids['get_case']}/stap-1"
-    post_path = f"/casussen/{ids['post_case']}/stap-1/signaal/nieuw"
+    post_paths = [f"/casussen/{case}/stap-1/signaal/nieuw" for case in ids["post_cases"]]
+    post_path = post_paths[0]
     token = CSRF.search(me.get(post_path)).group(1)
     signal_body = urllib.parse.urlencode(
         {
@@ -282,6 +307,7 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
         }
     )
     assert me.post(post_path, dict(urllib.parse.parse_qsl(signal_body))) == 303
+    me.get(post_path.removesuffix("/signaal/nieuw"))  # as a browser does: shows the flash
 
     them = Session(f"http://127.0.0.1:{base_port}")
     base_token = CSRF.search(them.get("/form")).group(1)
@@ -304,7 +330,7 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
 
     scripts = {
         "ours_get": lua(work, "ours_get", "GET", me.cookie_header()),
-        "ours_post": lua(work, "ours_post", "POST", me.cookie_header(), signal_body),
+        "ours_post": lua(work, "ours_post", "POST", me.cookie_header(), signal_body, post_paths),
         "base_get": lua(work, "base_get", "GET", them.cookie_header()),
         "base_post": lua(work, "base_post", "POST", them.cookie_header(), form_body),
     }

@@ -1,9 +1,10 @@
 """Settings shared by the web app and the command line, and the instance folder's secrets.
 
 Order: defaults, then ``<instance>/config.py`` (optional), then ``MELDCODE_*`` environment
-variables, then a test mapping. The file and the variables are read by Flask's own
-:class:`flask.Config` (``from_pyfile``, ``from_prefixed_env``), which needs no app, so the
-command line reads them exactly as the web app does. Secrets are never defaulted: on first
+variables, then a test mapping. The variables are read by Flask's own
+:class:`flask.Config` (``from_prefixed_env``), which needs no app, and the file as its
+``from_pyfile`` would (:func:`config_file`), so the command line reads them exactly as the
+web app does. Secrets are never defaulted: on first
 start a random secret key is written into the instance folder (mode 0600), and a data key
 too, but only when the database holds nothing encrypted yet (meldcode.storage.keyring).
 Several instances, and the command line beside them, must share both: set
@@ -11,6 +12,7 @@ MELDCODE_SECRET_KEY and MELDCODE_DATA_KEYS.
 """
 
 import os
+import runpy
 import secrets
 from pathlib import Path
 
@@ -116,10 +118,17 @@ def _config(folder: Path):
 
 
 def config_file(folder: Path) -> dict:
-    """Return the settings in the instance's config.py (names in capitals), or none."""
-    config = _config(folder)
-    config.from_pyfile("config.py", silent=True)
-    return dict(config)
+    """Return the settings in the instance's config.py (names in capitals), or none.
+
+    Run as ``flask.Config.from_pyfile`` runs it (a module named ``config``), but with the
+    standard library's runpy: the commands that read only this (``meldcode decide``, for
+    KADERS_DIR) then stay free of Flask's import time. :func:`load` reads it here too.
+    """
+    path = folder / "config.py"
+    if not path.is_file():
+        return {}
+    found = runpy.run_path(str(path), run_name="config")
+    return {key: value for key, value in found.items() if key.isupper()}
 
 
 def load(test_config: dict | None = None) -> dict:
@@ -131,7 +140,7 @@ def load(test_config: dict | None = None) -> dict:
     )
     settings = _config(folder)
     settings.from_mapping(DEFAULTS)
-    settings.from_pyfile("config.py", silent=True)
+    settings.update(config_file(folder))
     if os.environ.get("WEB_CONCURRENCY"):  # gunicorn's own setting for its number of workers
         settings["WORKERS"] = _number(os.environ["WEB_CONCURRENCY"])
     # Values are read as JSON where they parse (MELDCODE_HTTPS=true is a bool), else text.

@@ -20,15 +20,22 @@ def cli() -> None:
     """Group every subcommand."""
 
 
-def _register() -> None:
-    """Import the command modules so they add their commands."""
+def _register(argv: list[str]) -> None:
+    """Import the command modules so they add their commands.
+
+    ``meldcode decide`` alone is given only itself: it is called once per decision (by
+    scripts, many times), and importing every other command would add a sixth to its start.
+    """
     from meldcode.cli import decide
+
+    cli.add_command(decide.decide)
+    if argv[:1] == ["decide"]:
+        return
     from meldcode.cli import dossier
     from meldcode.cli import eigen_meldcode
     from meldcode.cli import kaders
 
     cli.add_command(kaders.kaders)
-    cli.add_command(decide.decide)
     cli.add_command(dossier.dossier)
     cli.add_command(eigen_meldcode.eigen_meldcode)
     try:
@@ -48,7 +55,8 @@ def _register() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; map every failure to a short message and an exit code."""
-    _register()
+    argv = sys.argv[1:] if argv is None else argv
+    _register(argv)
     try:
         code = cli.main(args=argv, prog_name="meldcode", standalone_mode=False)
     except click.exceptions.Abort:

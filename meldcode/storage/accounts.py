@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError
 from argon2.exceptions import VerificationError
+from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
@@ -231,17 +232,21 @@ def start_session(
     return token
 
 
+# Every request runs it: built once, its cache key is computed once.
+_LIVE = (
+    select(UserSession, User)
+    .join(User, User.id == UserSession.user_id)
+    .where(UserSession.token_hash == bindparam("token_hash"))
+)
+
+
 def load_session(
     session: Session, token: str, now: datetime.datetime, times: SessionTimes
 ) -> tuple[UserSession, User] | None:
     """Return the live session and its user, or None when expired, idle or revoked."""
     if not token or len(token) > 100:
         return None
-    row = session.execute(
-        select(UserSession, User)
-        .join(User, User.id == UserSession.user_id)
-        .where(UserSession.token_hash == token_hash(token))
-    ).first()
+    row = session.execute(_LIVE, {"token_hash": token_hash(token)}).first()
     if row is None:
         return None
     found, user = row

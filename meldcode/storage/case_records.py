@@ -10,7 +10,9 @@ version check itself is one statement (meldcode.storage.versioned).
 import datetime
 from dataclasses import dataclass
 
+from sqlalchemy import bindparam
 from sqlalchemy import delete
+from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
@@ -31,6 +33,11 @@ from meldcode.storage.versioned import Conflict
 from meldcode.storage.versioned import bump
 
 LIST_KINDS = {"signaal", "overleg", "gesprek", "hulp"}
+# Statements of every save, built once (their cache keys are then computed once) and plain
+# Core: the ORM's insert and bulk-update paths cost more than the statements, in the lock.
+_ADD = insert(CaseRecord.__table__)
+_CASES = Case.__table__
+_TOUCH = update(_CASES).where(_CASES.c.id == bindparam("case")).values(updated_at=bindparam("now"))
 
 
 @dataclass
@@ -97,12 +104,7 @@ def get_record(session: Session, case: Case, kind: str, key: str) -> CaseRecord 
 
 def lock_case(session: Session, case: Case, now) -> None:
     """Lock the case's row until commit and mark it changed; writes to one case queue here."""
-    session.execute(
-        update(Case)
-        .where(Case.id == case.id)
-        .values(updated_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    session.execute(_TOUCH, {"case": case.id, "now": now})
     set_committed_value(case, "updated_at", now)
 
 
@@ -144,29 +146,38 @@ def save_record(
     return record
 
 
-def _insert(session, cipher, case, user, kind_key, data, now) -> CaseRecord | None:
-    """Insert a new record; None when a record with the same kind and key exists already."""
+def _insert(session, cipher, case, user, kind_key, data, now, fresh=False) -> CaseRecord | None:
+    """Insert a new record; None when a record with the same kind and key exists already.
+
+    ``fresh``: the key was made just now at random, so no twin can exist and no savepoint
+    is needed. Returns the row as written, not attached to the session.
+    """
     kind, key = kind_key
     record_id = new_id()
-    record = CaseRecord(
-        id=record_id,
-        case_id=case.id,
-        kind=kind,
-        key=key,
-        version=1,
-        created_by=user.id,
-        updated_by=user.id,
-        created_at=now,
-        updated_at=now,
-        payload_enc=cipher.encrypt_json(data, f"case_records:{record_id}"),
-    )
-    casesize.check_room(session, case.id, record_id, len(record.payload_enc))  # raises CaseFull
-    try:
-        with session.begin_nested():  # only this insert is undone when a twin exists
-            session.add(record)
-    except IntegrityError:
-        return None
-    return record
+    values = {
+        "id": record_id,
+        "case_id": case.id,
+        "kind": kind,
+        "key": key,
+        "version": 1,
+        "created_by": user.id,
+        "updated_by": user.id,
+        "created_at": now,
+        "updated_at": now,
+        "payload_enc": cipher.encrypt_json(data, f"case_records:{record_id}"),
+    }
+    casesize.check_room(session, case.id, record_id, len(values["payload_enc"]))  # CaseFull
+    # One INSERT statement, not an ORM object: the unit of work's flush cost more than the
+    # statement itself, inside the write lock.
+    if fresh:
+        session.execute(_ADD, values)
+    else:
+        try:
+            with session.begin_nested():  # only this insert is undone when a twin exists
+                session.execute(_ADD, values)
+        except IntegrityError:
+            return None
+    return CaseRecord(**values)
 
 
 def _stale(cipher, kind: str, key: str, data: dict, stored: CaseRecord | None) -> CaseRecord:
@@ -182,8 +193,16 @@ def _stale(cipher, kind: str, key: str, data: dict, stored: CaseRecord | None) -
 def add_record(
     session: Session, cipher: Cipher, case: Case, user: User, kind: str, payload: Payload
 ) -> CaseRecord:
-    """Add a record to a list kind (a signal, a consultation, a conversation …)."""
-    return save_record(session, cipher, case, user, kind, new_id(), payload, None)
+    """Add a record to a list kind (a signal, a consultation, a conversation …).
+
+    Its key is new and random, so there is nothing to look up or to be in conflict with.
+    """
+    now = utcnow()
+    lock_case(session, case, now)
+    data = payload.model_dump(mode="json")
+    record = _insert(session, cipher, case, user, (kind, new_id()), data, now, fresh=True)
+    log_event(session, case, user, f"{kind}_toegevoegd")
+    return record
 
 
 def delete_record(

@@ -1,5 +1,6 @@
 """The case size limits (meldcode.casus.limits) held at every save, web and import alike."""
 
+from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -9,14 +10,15 @@ from meldcode.casus.limits import fits
 from meldcode.storage.models import CaseRecord
 
 __all__ = ["CaseFull", "check_room"]
+_RECORDS = CaseRecord.__table__
+# Built once, so that a save does not build it and compute its cache key again.
+_ROOM = select(func.count(), func.coalesce(func.sum(func.length(_RECORDS.c.payload_enc)), 0)).where(
+    _RECORDS.c.case_id == bindparam("case"), _RECORDS.c.id != bindparam("record")
+)
 
 
 def check_room(session: Session, case_id: str, record_id: str, new_size: int) -> None:
     """Raise CaseFull when storing ``new_size`` bytes as ``record_id`` overfills the case."""
-    count, stored = session.execute(
-        select(func.count(), func.coalesce(func.sum(func.length(CaseRecord.payload_enc)), 0)).where(
-            CaseRecord.case_id == case_id, CaseRecord.id != record_id
-        )
-    ).one()
+    count, stored = session.execute(_ROOM, {"case": case_id, "record": record_id}).one()
     if not fits(count + 1, stored + new_size):
         raise CaseFull()

@@ -33,6 +33,8 @@ WRITE_ATTEMPTS = 3
 # learns within seconds that it did not work, instead of after half a minute.
 WRITE_BUDGET_MS = 3000
 QUICK_WAIT_MS = 200
+# Where a pooled SQLite connection remembers the busy timeout it has now.
+_BUSY = "meldcode_busy_ms"
 # SQLite result codes (extended codes start with these) of failures that are the machine's,
 # not the program's.
 _SQLITE_REASONS = (
@@ -100,6 +102,7 @@ def _sqlite_setup(engine: Engine) -> None:
         """Apply the pragmas to every new connection."""
         # Take over transaction control from pysqlite so BEGIN can be IMMEDIATE.
         dbapi_connection.isolation_level = None
+        _record.info[_BUSY] = _wait_ms()  # what the pragma below sets; see _begin
         cursor = dbapi_connection.cursor()
         for pragma in (
             "journal_mode=WAL",
@@ -115,9 +118,13 @@ def _sqlite_setup(engine: Engine) -> None:
     def _begin(connection):
         """Begin a transaction in the mode the session asked for."""
         options = connection.get_execution_options()
-        # Set on every transaction: a quick write's shorter wait must not stay on the
-        # pooled connection for the next one.
-        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(options.get('busy_ms', _wait_ms()))}")
+        # Checked on every transaction: a quick write's shorter wait must not stay on the
+        # pooled connection for the next one. Set only when it differs: a statement less
+        # on nearly every request.
+        wanted = int(options.get("busy_ms", _wait_ms()))
+        if connection.info.get(_BUSY) != wanted:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={wanted}")
+            connection.info[_BUSY] = wanted
         connection.exec_driver_sql(f"BEGIN {options.get('sqlite_begin', 'DEFERRED')}")
 
 

@@ -1,6 +1,9 @@
 """``meldcode decide``: the contract as JSON on stdout, or one line on stderr and exit 2."""
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -195,3 +198,31 @@ def test_no_traceback_in_a_real_process(cli_process, kaders_dir, args, stdin, wo
     assert run.err.count("\n") == 1, run.err
     assert words in run.err
     assert "Traceback" not in run.err
+
+
+def test_decide_reads_the_instance_settings_without_importing_flask(tmp_path, kaders_dir):
+    """config.py names the kaders folder; Flask and the other commands stay unimported."""
+    (tmp_path / "config.py").write_text(f"KADERS_DIR = {str(kaders_dir)!r}\n")
+    env = {**os.environ, "MELDCODE_INSTANCE_PATH": str(tmp_path), "MELDCODE_TAAL": "nl"}
+    env.pop("MELDCODE_KADERS_DIR", None)
+    script = (
+        "import sys\n"
+        "from meldcode.cli import main\n"
+        "try:\n"
+        "    main(['decide', '--kader', 'basis', '-'])\n"
+        "finally:\n"
+        "    heavy = ('flask', 'sqlalchemy', 'meldcode.cli.admin', 'meldcode.cli.kaders')\n"
+        "    print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], input="{}", capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["kader"]["id"] == "basis"
+    assert done.stderr.strip() == "[]"
+    # The folder is the one config.py names, not the shipped one (which has more kaders).
+    script = script.replace("'basis'", "'zorg'")
+    done = subprocess.run(
+        [sys.executable, "-c", script], input="{}", capture_output=True, text=True, env=env
+    )
+    assert "Bekend: basis, onderwijs" in done.stderr

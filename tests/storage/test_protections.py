@@ -173,3 +173,26 @@ def test_training_names_are_stored_encrypted_and_bound_to_the_participant(db, wo
     with db.reader() as s:
         with pytest.raises(DecryptionFailed):
             store.name_of(db.cipher, store.participant(s, first))
+
+
+def test_a_quick_writes_short_wait_does_not_stay_on_the_pooled_connection(tmp_path):
+    """The busy timeout is set only when it changes, and always back after a quick write."""
+    from sqlalchemy import text
+
+    from meldcode.storage import db as dbmodule
+
+    database = Database(
+        f"sqlite:///{tmp_path / 'x.sqlite3'}", Cipher.from_text(Cipher.new_key_text())
+    )
+
+    def wait(s):
+        """Return the busy timeout the connection has now."""
+        return s.execute(text("PRAGMA busy_timeout")).scalar()
+
+    normal = dbmodule.WRITE_BUDGET_MS // dbmodule.WRITE_ATTEMPTS
+    assert database.run_write(wait) == normal
+    assert database.run_write(wait, quick=True) == dbmodule.QUICK_WAIT_MS
+    assert database.run_write(wait) == normal
+    with database.reader() as s:
+        assert wait(s) == normal
+    database.dispose()

@@ -20,7 +20,6 @@ from flask import request
 from meldcode.casus.records import payload_model
 from meldcode.kader.i18n import _
 from meldcode.storage import cases
-from meldcode.storage.models import new_id
 from meldcode.web.auditing import audit_in
 from meldcode.web.auditing import audit_now
 from meldcode.web.casework import kader_of
@@ -80,12 +79,11 @@ def edit(page: RecordPage, case_id: str, key: str | None):
     if request.method == "POST":
         if form.validate():
             payload = page.to_payload(form, access)
-            target_key = key if key is not None else new_id()
             expected = form.version() if existing is not None or key is not None else None
             try:
                 save_case(
                     case_id,
-                    lambda s, a, u: _save(s, a, u, page, target_key, payload, expected),
+                    lambda s, a, u: _save(s, a, u, page, key, payload, expected),
                     owner_only=page.owner_only,
                 )
             except cases.Conflict as conflict:
@@ -124,9 +122,16 @@ def _is_list(page: RecordPage) -> bool:
     return KINDS[page.kind][1]
 
 
-def _save(s, access, user, page: RecordPage, key: str, payload, expected):
-    """Save the record, its extra writes and the audit row in one transaction."""
-    cases.save_record(s, database().cipher, access.case, user, page.kind, key, payload, expected)
+def _save(s, access, user, page: RecordPage, key: str | None, payload, expected):
+    """Save the record, its extra writes and the audit row in one transaction.
+
+    ``key`` None adds a record to a list kind under a new key.
+    """
+    cipher = database().cipher
+    if key is None:
+        cases.add_record(s, cipher, access.case, user, page.kind, payload)
+    else:
+        cases.save_record(s, cipher, access.case, user, page.kind, key, payload, expected)
     if page.on_save:
         page.on_save(s, access, user, payload)
     audit_in(s, "update", "case", access.case.id)
