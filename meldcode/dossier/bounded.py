@@ -2,12 +2,12 @@
 
 A render that would take longer than its caller may wait, or more memory than the machine
 can spare, is stopped by the kernel (``RLIMIT_AS``, ``RLIMIT_CPU``) or by the parent's clock
-(``SIGKILL``), and the user gets a clear answer instead of a worker killed by its timeout.
-The child is forked from the warm process, so WeasyPrint and the fonts are already loaded
+(``SIGKILL``), and the user gets a clear answer instead of a render that never ends.
+The child is forked from the warm worker, so WeasyPrint and the fonts are already loaded
 (shared copy-on-write); it may lower its priority so pages keep the CPU first, hands the
 PDF back through a pipe and leaves with ``os._exit``, touching nothing it shares with the
-parent (database connections, files). The web's downloads (meldcode.dossier.limit) and the
-background worker's renders (meldcode.jobs.printing) both print through :func:`run`.
+parent (database connections, files). This is the one bounded render: the background
+worker's render job (meldcode.jobs.printing) prints every PDF of the app through :func:`run`.
 """
 
 import faulthandler
