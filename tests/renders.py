@@ -47,4 +47,3 @@ def fetch_pdf(app, visitor, url: str, most: int = 5):
         if response.status_code != 202:
             return response
     raise AssertionError("the PDF never came")
-

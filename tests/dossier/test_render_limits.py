@@ -14,9 +14,9 @@ from meldcode.casus.casefile import CaseFile
 from meldcode.casus.limits import CaseFull
 from meldcode.casus.records import Signaal
 from meldcode.dossier import bounded
+from meldcode.dossier.bounded import TooLarge
 from meldcode.dossier.build import build
 from meldcode.dossier.build import decide
-from meldcode.dossier.bounded import TooLarge
 from meldcode.dossier.limit import PRINT_RECORDS
 from meldcode.dossier.limit import Busy
 from meldcode.dossier.limit import RenderSlots

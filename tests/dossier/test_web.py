@@ -3,7 +3,6 @@ waiting page and the failure page with its retry."""
 
 import subprocess
 import sys
-
 from pathlib import Path
 
 import pytest
