@@ -134,8 +134,9 @@ def _print(ctx, job_id: str) -> str:
     work = renderer.in_child(functools.partial(renderer.pdf_from_html, html, archival))
     seconds = float(settings["RENDER_SECONDS"])
     memory = int(settings["RENDER_MEMORY_MB"]) * MEGABYTE
+    usage: dict = {}
     try:
-        pdf = bounded.run(work, seconds, memory, niceness=NICENESS)
+        pdf = bounded.run(work, seconds, memory, niceness=NICENESS, usage=usage)
     except (bounded.TooLarge, bounded.RenderFailed) as failed:
         reason = FAILURES.get(getattr(failed, "reason", ""), "fout")
         log.warning("render %s failed: %s (%s)", job_id, reason, failed)
@@ -152,5 +153,12 @@ def _print(ctx, job_id: str) -> str:
         finished_at=now,
         expires_at=now + datetime.timedelta(minutes=int(settings["RENDER_KEEP_MINUTES"])),
     )
-    log.info("render %s done: %d bytes", job_id, len(pdf))
+    # Sizes and times only, never content: what an operator needs to set the limits.
+    log.info(
+        "render %s done: %d bytes in %.1f s, peak %.0f MB",
+        job_id,
+        len(pdf),
+        usage.get("seconds", 0),
+        usage.get("peak_mb", 0),
+    )
     return "klaar"

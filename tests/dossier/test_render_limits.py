@@ -118,6 +118,12 @@ def test_a_render_that_needs_too_much_memory_is_stopped(tmp_path):
     assert bounded.run(lambda: b"%PDF klein", 60, 16 * MEGABYTE) == b"%PDF klein"
 
 
+def test_the_parent_learns_how_much_memory_and_time_a_render_took():
+    usage = {}
+    bounded.run(lambda: bytes(bytearray(48 * MEGABYTE))[:1], 60, 256 * MEGABYTE, usage=usage)
+    assert usage["peak_mb"] >= 48 and 0 < usage["seconds"] < 60
+
+
 @pytest.fixture
 def app(tmp_path):
     app = fresh_app(tmp_path, PDF_WARM_UP=False)
