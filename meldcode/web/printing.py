@@ -62,13 +62,18 @@ def _asker() -> str | None:
 def ask_dossier(case_id: str, language: str) -> RenderState:
     """Ask for the dossier of a case as it is now (the caller checked access)."""
     queue = jobs()
-    return queue.request_render(case_id, queue.case_version(case_id), language, _asker())
+    version = queue.case_version(case_id)
+    # A page that waits asks again every few seconds: a read finds the render it asked for,
+    # and only a new version takes the database's write lock.
+    found = queue.render_state(case_id, version, language)
+    return found or queue.request_render(case_id, version, language, _asker())
 
 
 def ask_page(kind: str, subject_id: str, html: str, language: str) -> RenderState:
     """Ask for a PDF of ``html``, a page made for ``subject_id`` (whose access was checked)."""
-    version = page_version(html)
-    return jobs().request_page_render(kind, subject_id, version, language, html, _asker())
+    queue, version = jobs(), page_version(html)
+    found = queue.render_state(subject_id, version, language, kind)
+    return found or queue.request_page_render(kind, subject_id, version, language, html, _asker())
 
 
 def here(**args) -> str:
