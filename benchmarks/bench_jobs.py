@@ -49,8 +49,6 @@ def prepare(folder: Path) -> dict:
     from meldcode.kader import Registry
     from meldcode.storage import accounts
     from meldcode.storage import cases
-    from meldcode.storage.crypto import Cipher
-    from meldcode.storage.db import Database
     from meldcode.storage.migrate import upgrade
     from meldcode.storage.models import CaseRecord
     from meldcode.storage.models import Organisation
@@ -58,7 +56,7 @@ def prepare(folder: Path) -> dict:
 
     config = settings.load()
     upgrade(config["DATABASE_URL"])
-    database = Database(config["DATABASE_URL"], Cipher.from_text(config["DATA_KEYS"]))
+    database = settings.open_database(config)  # makes the instance's data key, as setup does
     kader = Registry.load(Path(config["KADERS_DIR"])).get("onderwijs")
     day = datetime.date(2026, 9, 1)
 
