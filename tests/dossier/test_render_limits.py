@@ -23,6 +23,7 @@ from meldcode.dossier.limit import RenderSlots
 from meldcode.dossier.limit import printable
 from meldcode.dossier.limit import slot_count
 from meldcode.dossier.render import shared
+from meldcode.jobs import printing
 from meldcode.jobs.context import Context
 from meldcode.settings import DEFAULTS
 from meldcode.storage import cases
@@ -172,6 +173,20 @@ def test_a_case_larger_than_the_limits_is_refused_at_once_with_a_clear_page(app)
     assert time.monotonic() - began < 20
     assert render_rows(app) == [] and work_queue(app) == 0  # nothing was queued
     assert owner.get(f"/casussen/{case_id}/dossier").status_code == 200  # the preview works
+
+
+def test_the_worker_refuses_a_case_too_large_to_print_before_it_takes_a_slot(app):
+    app, people = app
+    owner = signed_in(app, "owner")
+    case_id = owner.new_case()
+    fill(app, case_id, people.owner, PRINT_RECORDS + 1, 100)
+    jobs = app.extensions["meldcode_jobs"]
+    # Asked for without the web's own check (an older request, another client).
+    found = jobs.request_render(case_id, jobs.case_version(case_id), "nl")
+    assert printing.execute(jobs.context, found.id) == "mislukt"
+    assert render_rows(app) == [("dossier", "mislukt", "omvang")]
+    page = owner.get(f"/casussen/{case_id}/dossier.pdf")
+    assert page.status_code == 422 and "groter dan de app" in page.get_data(as_text=True)
 
 
 def test_the_forms_refuse_a_save_that_would_overfill_the_case_and_keep_the_text(app):
