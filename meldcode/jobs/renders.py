@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import delete
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -157,6 +158,19 @@ def find(db: Database, kind, subject_id, version, language) -> RenderState | Non
             )
         ).first()
         return None if row is None else state(row)
+
+
+def ahead(db: Database, job_id: str) -> int:
+    """Return how many renders were asked for before this one and are not done yet."""
+    with db.reader() as s:
+        row = s.get(RenderJob, job_id)
+        if row is None or row.status != "wachtrij":
+            return 0
+        return s.scalar(
+            select(func.count()).where(
+                RenderJob.status.in_(("wachtrij", "bezig")), RenderJob.created_at < row.created_at
+            )
+        )
 
 
 def fetch(db: Database, job_id: str) -> bytes | None:

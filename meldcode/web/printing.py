@@ -33,6 +33,9 @@ from meldcode.storage.models import utcnow
 from meldcode.web.queue import jobs
 
 RETRY_SECONDS = 3
+# A page far back in the queue reloads less often, about once per render ahead of it (at
+# most every MOST_SECONDS): 200 pages that wait cost the web a few requests a second, not 67.
+MOST_SECONDS = 30
 # A render still waiting after this long gets a word on its page: busy, or no worker; after
 # STOP the page no longer reloads itself (nor keeps an idle session alive for ever).
 LATE = datetime.timedelta(minutes=2)
@@ -59,14 +62,25 @@ def _asker() -> str | None:
     return user.id if user is not None else None
 
 
-def ask_dossier(case_id: str, language: str) -> RenderState:
-    """Ask for the dossier of a case as it is now (the caller checked access)."""
+class TooLargeCase(Exception):
+    """The case is larger than the worker prints: nothing was queued."""
+
+
+def ask_dossier(case_id: str, language: str, too_large=None) -> RenderState:
+    """Ask for the dossier of a case as it is now (the caller checked access).
+
+    ``too_large()``, checked only before a new render is queued, raises TooLargeCase.
+    """
     queue = jobs()
     version = queue.case_version(case_id)
     # A page that waits asks again every few seconds: a read finds the render it asked for,
-    # and only a new version takes the database's write lock.
+    # and only a new version is measured and takes the database's write lock.
     found = queue.render_state(case_id, version, language)
-    return found or queue.request_render(case_id, version, language, _asker())
+    if found is not None:
+        return found
+    if too_large is not None and too_large():
+        raise TooLargeCase()
+    return queue.request_render(case_id, version, language, _asker())
 
 
 def ask_page(kind: str, subject_id: str, html: str, language: str) -> RenderState:
@@ -108,9 +122,10 @@ def answer(ask, serve, template: str, **context):
 def waiting(template: str, state: RenderState | None = None, **context):
     """Return the page that asks to wait and tries again by itself: 202, Retry-After."""
     waited = utcnow() - state.asked_at if state is not None and state.asked_at else None
+    seconds = pace(state)
     page = render_template(
         template,
-        seconds=RETRY_SECONDS,
+        seconds=seconds,
         refresh=request.args.get("vanzelf") != "nee" and not (waited and waited > STOP),
         status=state.status if state is not None else "",
         late=bool(waited and waited > LATE),
@@ -118,7 +133,14 @@ def waiting(template: str, state: RenderState | None = None, **context):
         manual=here(vanzelf="nee"),
         **context,
     )
-    return page, 202, {"Retry-After": str(RETRY_SECONDS), "Cache-Control": "no-store"}
+    return page, 202, {"Retry-After": str(seconds), "Cache-Control": "no-store"}
+
+
+def pace(state: RenderState | None) -> int:
+    """Return how many seconds a waiting page waits before it asks again."""
+    if state is None or state.status != "wachtrij":
+        return RETRY_SECONDS
+    return max(RETRY_SECONDS, min(MOST_SECONDS, jobs().renders_ahead(state.id)))
 
 
 def failed(reason: str):

@@ -149,6 +149,18 @@ def test_the_first_request_waits_a_second_reuses_the_render_and_the_pdf_comes(wo
     assert len(audit_rows(app, case_id, "export")) == 2  # every download is audited
 
 
+def test_a_page_far_back_in_the_queue_asks_again_less_often(world):
+    app, _people, case_id = world
+    jobs = app.extensions["meldcode_jobs"]
+    for number in range(12):  # asked for before this one, not yet printed
+        jobs.request_page_render("paginatest", f"s{number}", "v1", "nl", "<p>x</p>")
+    owner = signed_in(app, "owner")
+    response = owner.get(f"/casussen/{case_id}/dossier.pdf")
+    assert response.status_code == 202 and response.headers["Retry-After"] == "12"
+    html = response.get_data(as_text=True)
+    assert '<meta http-equiv="refresh" content="12">' in html
+
+
 def test_a_failed_render_says_so_and_a_retry_brings_the_pdf(world):
     app, _people, case_id = world
     owner = signed_in(app, "owner")

@@ -29,6 +29,7 @@ from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.i18n import language as page_language
+from meldcode.web.printing import TooLargeCase
 from meldcode.web.printing import answer
 from meldcode.web.printing import ask_dossier
 from meldcode.web.printing import renderer
@@ -78,14 +79,20 @@ def dossier_pdf(case_id: str):
     """Download the dossier the worker printed, or wait on a page; a POST retries a failure."""
     open_case(case_id, owner_only=True)
     language = dossier_language()
-    if not printable(*measure(session(), case_id)):
+
+    def too_big() -> bool:
+        """Tell whether the case is larger than the worker prints (asked before queueing)."""
+        return not printable(*measure(session(), case_id))
+
+    try:
+        return answer(
+            lambda: ask_dossier(case_id, language, too_big),
+            lambda pdf: download(case_id, language, pdf),
+            WAITING,
+            case_id=case_id,
+        )
+    except TooLargeCase:
         return too_large()  # refused before anyone waits for a render that cannot finish
-    return answer(
-        lambda: ask_dossier(case_id, language),
-        lambda pdf: download(case_id, language, pdf),
-        WAITING,
-        case_id=case_id,
-    )
 
 
 def download(case_id: str, language: str, pdf: bytes):
