@@ -28,10 +28,7 @@ DEFAULTS: dict = {
     "SESSION_WARNING_MINUTES": 2,
     "INVITATION_DAYS": 7,
     "STASH_HOURS": 4,
-    "PDF_CONCURRENCY": 0,  # 0: as many as there are CPU cores, and fewer than WORKERS
-    "WORKERS": 2,  # web workers (gunicorn's WEB_CONCURRENCY); renders leave one free for pages
-    "PDF_SECONDS": 90,  # a render is stopped after this (below gunicorn's timeout of 120 s)
-    "PDF_MEMORY_MB": 1024,  # what one render may add to its worker's memory
+    "PDF_CONCURRENCY": 0,  # renders at once per machine; 0: one fewer than its CPU cores
     "TRUSTED_PROXIES": 0,  # number of proxies in front, for the client address in the audit log
     "HTTPS": False,  # behind HTTPS: secure cookies and HSTS
     "OEFENCASUSSEN_DIR": "",  # a folder with trainers' own training cases
@@ -44,7 +41,7 @@ DEFAULTS: dict = {
     "QUEUE_URL": "",  # empty: SQLite in the instance folder, or the PostgreSQL database
     "JOB_WORKERS": 2,  # worker threads of `meldcode worker`
     "RENDER_SECONDS": 300,  # a render taking longer is stopped and reported as failed
-    "RENDER_MEMORY_MB": 2048,  # address space of one render process
+    "RENDER_MEMORY_MB": 2048,  # what one render may add to the worker's address space
     "RENDER_KEEP_MINUTES": 15,  # a printed PDF is deleted this long after it was made
     "PDF_ARCHIVAL": False,  # print dossiers as PDF/A-2u (tagged) instead of PDF/UA-1
     # E-mail (meldcode.mail): without SMTP_HOST no mail is sent and links are passed by hand.
@@ -70,9 +67,10 @@ MINIMUMS = {
     "INVITATION_DAYS": 1,
     "STASH_HOURS": 1,
     "PDF_CONCURRENCY": 0,
-    "WORKERS": 1,
-    "PDF_SECONDS": 1,
-    "PDF_MEMORY_MB": 64,
+    "JOB_WORKERS": 1,
+    "RENDER_SECONDS": 1,
+    "RENDER_MEMORY_MB": 64,
+    "RENDER_KEEP_MINUTES": 1,
     "TRUSTED_PROXIES": 0,
     "TRAINING_RETENTION_HOURS": 0,
     "TRAINING_MAX_PARTICIPANTS": 1,
@@ -141,8 +139,6 @@ def load(test_config: dict | None = None) -> dict:
     settings = _config(folder)
     settings.from_mapping(DEFAULTS)
     settings.update(config_file(folder))
-    if os.environ.get("WEB_CONCURRENCY"):  # gunicorn's own setting for its number of workers
-        settings["WORKERS"] = _number(os.environ["WEB_CONCURRENCY"])
     # Values are read as JSON where they parse (MELDCODE_HTTPS=true is a bool), else text.
     settings.from_prefixed_env("MELDCODE")
     settings["INSTANCE_PATH"] = str(folder)
@@ -170,8 +166,3 @@ def open_database(settings: dict):
 
     key_file = Path(settings["INSTANCE_PATH"]) / "data_keys"
     return open_with_keys(settings["DATABASE_URL"], settings.get("DATA_KEYS"), key_file)
-
-
-def _number(text: str):
-    """Return a whole number written as text, else the text (check() then names it)."""
-    return int(text) if text.strip().isdigit() else text

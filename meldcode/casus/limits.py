@@ -1,9 +1,9 @@
 """How large one case may grow: the limits the forms and the case file import hold to.
 
 A meldcode case that runs for weeks holds tens of records and some tens of thousands of
-characters. The limits sit far above that, and low enough that the dossier of the largest
-case they allow prints well within a web worker's time (docs/dossier.md measures it):
-without them, a case of 230 signals of 20,000 characters could never be downloaded.
+characters. The limits sit far above that, and well below what the background worker
+prints within its render limits (meldcode.dossier.limit.printable; docs/dossier.md
+measures it), so the dossier of every case the forms allow can be downloaded.
 """
 
 from meldcode.kader.i18n import _
@@ -58,12 +58,3 @@ def size_of(case) -> tuple[int, int]:
         + sum(1 for single in singles if single is not None)
     )
     return records, len(case.model_dump_json(exclude={"tijdlijn"}).encode())
-
-
-def printable(records: int, size: int) -> bool:
-    """Tell whether a case of this size prints within the web's limits.
-
-    A little above the storage limits (a case file spells its records out a little longer
-    than the database stores them), so every case the forms allow passes.
-    """
-    return records <= MAX_RECORDS * 6 // 5 and size <= MAX_BYTES * 5 // 4

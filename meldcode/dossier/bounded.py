@@ -2,12 +2,12 @@
 
 A render that would take longer than its caller may wait, or more memory than the machine
 can spare, is stopped by the kernel (``RLIMIT_AS``, ``RLIMIT_CPU``) or by the parent's clock
-(``SIGKILL``), and the user gets a clear answer instead of a worker killed by its timeout.
-The child is forked from the warm process, so WeasyPrint and the fonts are already loaded
+(``SIGKILL``), and the user gets a clear answer instead of a render that never ends.
+The child is forked from the warm worker, so WeasyPrint and the fonts are already loaded
 (shared copy-on-write); it may lower its priority so pages keep the CPU first, hands the
 PDF back through a pipe and leaves with ``os._exit``, touching nothing it shares with the
-parent (database connections, files). The web's downloads (meldcode.dossier.limit) and the
-background worker's renders (meldcode.jobs.printing) both print through :func:`run`.
+parent (database connections, files). This is the one bounded render: the background
+worker's render job (meldcode.jobs.printing) prints every PDF of the app through :func:`run`.
 """
 
 import faulthandler
@@ -51,13 +51,21 @@ def address_space() -> int:
         return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def run(work: Callable[[], bytes], seconds: float, memory_bytes: int, niceness: int = 0) -> bytes:
+def run(
+    work: Callable[[], bytes],
+    seconds: float,
+    memory_bytes: int,
+    niceness: int = 0,
+    usage: dict | None = None,
+) -> bytes:
     """Return ``work()`` (bytes) computed in a child within ``seconds`` and ``memory_bytes``.
 
     ``memory_bytes`` is what the render may add to the parent's current size; ``niceness``
-    lowers the child's priority. Raises TooLarge when a limit stops it, RenderFailed when
+    lowers the child's priority; ``usage``, if given, gets the child's ``peak_mb`` (largest
+    resident size) and ``seconds``. Raises TooLarge when a limit stops it, RenderFailed when
     it fails otherwise.
     """
+    began = time.monotonic()
     reader, writer = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: render, hand back, leave without cleaning up shared state
@@ -69,7 +77,9 @@ def run(work: Callable[[], bytes], seconds: float, memory_bytes: int, niceness: 
         data = _collect(reader, time.monotonic() + seconds)
     finally:
         os.close(reader)
-        signalled = _reap(pid, kill=data is None)
+        signalled, peak_kb = _reap(pid, kill=data is None)
+        if usage is not None:
+            usage.update(peak_mb=peak_kb / 1024, seconds=time.monotonic() - began)
     if data is None or signalled == signal.SIGXCPU:
         raise TooLarge("time", seconds)
     if data[:1] == b"K":
@@ -150,9 +160,13 @@ def _collect(reader: int, deadline: float) -> bytes | None:
         chunks.append(chunk)
 
 
-def _reap(pid: int, kill: bool) -> int | None:
-    """Wait for the child (killing it first when it ran out of time); return its signal."""
+def _reap(pid: int, kill: bool) -> tuple[int | None, int]:
+    """Wait for the child (killing it first when it ran out of time).
+
+    Return its signal (None when it exited) and its peak resident size in KiB.
+    """
     if kill:
         os.kill(pid, signal.SIGKILL)
-    _pid, status = os.waitpid(pid, 0)
-    return os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    _pid, status, rusage = os.wait4(pid, 0)
+    signalled = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    return signalled, rusage.ru_maxrss

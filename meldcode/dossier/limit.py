@@ -1,13 +1,14 @@
-"""At most N dossier renders at once on this machine, each within a time and memory limit.
+"""How much printing a machine does at once, and how large a case it prints at all.
 
-The limit holds across every worker process. A render takes a core for about half a
-second (longer for a large case), so more renders than cores only makes each slower; and
-a render holds its web worker, so there are fewer slots than workers: at least one worker
-stays free for pages. Each slot is a file in the instance folder locked with ``flock``;
-the kernel frees a lock when its process dies, so a crashed worker never keeps a slot.
-Taking a slot never waits: a web page can say "wait, it refreshes itself" instead of
-hanging or erroring (security.md PDF-04). A render runs in a child process with a time and
-a memory limit (meldcode.dossier.bounded); a case too large for them is refused at once.
+Renders run in the background worker (meldcode.jobs), never in a web worker. A render keeps
+a core busy for as long as it lasts, so a machine prints fewer documents at once than it
+has cores: one core always stays for the web pages and the database. Each slot is a file
+in the instance folder locked with ``flock``, so the limit holds for every worker process
+that shares the folder; the kernel frees a lock when its process dies, so a crashed worker
+never keeps a slot. Taking a slot never waits: a worker thread that finds none free puts
+its render back in the queue and stays free for mail. Each render then runs in a child
+process within a time and a memory limit (meldcode.dossier.bounded); a case too large to
+print within them is refused before anyone waits for it (:func:`printable`).
 """
 
 import fcntl
@@ -17,74 +18,51 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from meldcode.casus.limits import printable
-from meldcode.dossier import bounded
-from meldcode.dossier.bounded import TooLarge
-
-__all__ = ["Busy", "RenderSlots", "TooLarge", "slot_count"]
+__all__ = ["Busy", "RenderSlots", "printable", "render_slots", "slot_count"]
 log = logging.getLogger("meldcode.dossier")
 SLOT_FOLDER = "pdf-slots"
+# The largest case the worker prints: three times what the forms let a case grow to
+# (meldcode.casus.limits), so every case made in the app prints, and so do older or
+# imported ones up to about 750 pages. 120 signals of 20,000 characters (2.4 MB, 613
+# pages) print in about 40 s and 460 MB on a quiet machine: well within the render limits
+# (RENDER_SECONDS 300, RENDER_MEMORY_MB 2048) on a busy one. docs/dossier.md has the figures.
+PRINT_RECORDS = 1_200
+PRINT_BYTES = 3_000_000
 
 
 class Busy(RuntimeError):
     """Every render slot is taken; try again shortly."""
 
 
-def slot_count(setting: int | str | None, workers: int | str | None = 0) -> int:
-    """Return the number of slots: ``PDF_CONCURRENCY``, 0 meaning the cores; fewer than workers.
+def printable(records: int, size: int) -> bool:
+    """Tell whether a case of ``records`` records and ``size`` bytes of text is printed."""
+    return records <= PRINT_RECORDS and size <= PRINT_BYTES
 
-    With ``workers`` web workers (0: unknown) at most ``workers - 1`` render at once, so
-    one is always free for pages. A single worker can keep nobody free: it gets one slot.
+
+def slot_count(setting: int | str | None, cores: int | None = None) -> int:
+    """Return the number of slots: ``PDF_CONCURRENCY`` (0: all it may), fewer than the cores.
+
+    A machine with one core cannot keep one free: it gets one slot, and the renders' lower
+    priority (meldcode.jobs.printing) leaves the pages first.
     """
     wanted = int(setting or 0)
     if wanted < 0:
-        raise ValueError("PDF_CONCURRENCY must be 0 (as many as there are cores) or more")
-    count = wanted or (os.cpu_count() or 1)
-    workers = int(workers or 0)
-    if workers > 1 and count >= workers:
-        if wanted:
-            log.warning(
-                "PDF_CONCURRENCY %d lowered to %d: one worker stays free", wanted, workers - 1
-            )
-        count = workers - 1
-    elif workers == 1:
-        log.warning("one web worker: a dossier render holds up every page while it runs")
-        count = 1
-    return max(1, count)
+        raise ValueError("PDF_CONCURRENCY must be 0 (as many as the cores allow) or more")
+    cores = cores or os.cpu_count() or 1
+    most = max(1, cores - 1)
+    if wanted > most:
+        log.warning("PDF_CONCURRENCY %d lowered to %d: one core stays free", wanted, most)
+    return min(wanted or most, most)
 
 
 class RenderSlots:
     """N lockable slot files shared by every process that uses the same folder."""
 
-    def __init__(
-        self,
-        instance: Path,
-        slots: int | str | None = 0,
-        workers: int | str | None = 0,
-        seconds: float = 90,
-        memory_mb: int = 1024,
-    ):
-        """Use ``instance/pdf-slots``; ``slots`` as ``PDF_CONCURRENCY``; limits per render."""
+    def __init__(self, instance: Path, slots: int | str | None = 0, cores: int | None = None):
+        """Use ``instance/pdf-slots``; ``slots`` as ``PDF_CONCURRENCY``."""
         self.folder = Path(instance) / SLOT_FOLDER
-        self.count = slot_count(slots, workers)
-        self.seconds = float(seconds)
-        self.memory = int(memory_mb) * 1024 * 1024
+        self.count = slot_count(slots, cores)
         self.folder.mkdir(parents=True, exist_ok=True)
-
-    def render(self, renderer, view) -> bytes:
-        """Print a dossier view in a slot, within the limits; raise Busy or TooLarge."""
-        if not printable(*view.size):
-            raise TooLarge("size")
-        return self.render_work(renderer.in_child(lambda: renderer.pdf(view)))
-
-    def render_html(self, renderer, html: str) -> bytes:
-        """Print ready HTML (a training report) in a slot, within the limits."""
-        return self.render_work(renderer.in_child(lambda: renderer.pdf_from_html(html)))
-
-    def render_work(self, work) -> bytes:
-        """Run ``work`` (returning PDF bytes) in a slot, in a child within the limits."""
-        with self.slot():
-            return bounded.run(work, self.seconds, self.memory)
 
     @contextmanager
     def slot(self) -> Iterator[int]:
@@ -105,15 +83,9 @@ class RenderSlots:
                 fcntl.flock(handle, fcntl.LOCK_UN)
                 handle.close()
             return
-        raise Busy("every dossier render slot is in use")
+        raise Busy("every render slot is in use")
 
 
-def render_slots(config) -> RenderSlots:
-    """Return the render slots and limits the settings ask for (the app's config)."""
-    return RenderSlots(
-        Path(config["INSTANCE_PATH"]),
-        config.get("PDF_CONCURRENCY", 0),
-        config.get("WORKERS", 0),
-        config.get("PDF_SECONDS", 90),
-        config.get("PDF_MEMORY_MB", 1024),
-    )
+def render_slots(settings) -> RenderSlots:
+    """Return the render slots the settings ask for."""
+    return RenderSlots(Path(settings["INSTANCE_PATH"]), settings.get("PDF_CONCURRENCY", 0))

@@ -1,9 +1,11 @@
 """Print a dossier: its own Jinja environment, WeasyPrint loaded once, PDF/UA-1 out.
 
-Create one :class:`Renderer` per process (:func:`shared`) and call :meth:`Renderer.warm_up`
-when the app starts: that imports WeasyPrint, loads the fonts into one shared
-FontConfiguration and lays out a small fictional dossier, so the first download is not
-slower than later ones (toolchain.md §2: importing alone takes ~0.4 s).
+Create one :class:`Renderer` per process (:func:`shared`). Making HTML needs only Jinja;
+the first PDF imports WeasyPrint and loads the fonts into one shared FontConfiguration.
+The background worker calls :meth:`Renderer.warm_up` when it starts: that loads them and
+lays out a small fictional dossier, so the first render is not slower than later ones
+(toolchain.md §2: importing alone takes ~0.4 s). The web never prints, so it never loads
+WeasyPrint.
 """
 
 import threading
@@ -48,20 +50,42 @@ class Renderer:
     """Turn dossier view models into HTML and tagged PDF."""
 
     def __init__(self, templates: Path = paths.TEMPLATES_DIR, static: Path = paths.STATIC_DIR):
-        """Load WeasyPrint and a font configuration once, for every later render."""
-        import weasyprint  # heavy (~0.4 s): imported here, once, when the app starts
-        from weasyprint.text.fonts import FontConfiguration
+        """Make the Jinja side now; WeasyPrint and the fonts load on the first PDF (:meth:`load`).
 
-        from meldcode.dossier.fetcher import StaticOnlyFetcher
-
-        self._weasyprint = weasyprint
+        The web only makes HTML (previews, the pages the worker prints): its processes
+        never load WeasyPrint. The worker loads it once, before its first render.
+        """
         self.env = environment(templates)
-        self.fetcher = StaticOnlyFetcher(static)
-        # One FontConfiguration for every render: the @font-face files are read and
-        # registered once (WeasyPrint keys them by their descriptors), saving ~10 %.
-        self.fonts = FontConfiguration()
+        self._static = static
+        self._weasyprint = None
+        self._fetcher = None
+        self.fonts = None
         # WeasyPrint does not promise a shared FontConfiguration is thread-safe.
         self._lock = threading.Lock()
+
+    def load(self) -> None:
+        """Import WeasyPrint (~0.4 s) and make the fetcher and the shared fonts, once."""
+        if self._weasyprint is not None:
+            return
+        with self._lock:
+            if self._weasyprint is not None:
+                return
+            import weasyprint
+            from weasyprint.text.fonts import FontConfiguration
+
+            from meldcode.dossier.fetcher import StaticOnlyFetcher
+
+            self._fetcher = StaticOnlyFetcher(self._static)
+            # One FontConfiguration for every render: the @font-face files are read and
+            # registered once (WeasyPrint keys them by their descriptors), saving ~10 %.
+            self.fonts = FontConfiguration()
+            self._weasyprint = weasyprint
+
+    @property
+    def fetcher(self):
+        """Return the only URL fetcher WeasyPrint gets (meldcode.dossier.fetcher)."""
+        self.load()
+        return self._fetcher
 
     def html(self, view: Dossier, stylesheet: str = CSS_FILE) -> str:
         """Return the dossier as one HTML document, linking ``stylesheet``."""
@@ -85,6 +109,7 @@ class Renderer:
         ``archival`` prints PDF/A-2u (sRGB output intent, XMP identification, every font
         embedded) and keeps the structure tags the PDF/UA output has.
         """
+        self.load()
         document = self._weasyprint.HTML(
             string=html, base_url=self.fetcher.base_url, url_fetcher=self.fetcher
         )
@@ -129,8 +154,8 @@ class Renderer:
 def shared(warm: bool = True, registry=None) -> Renderer:
     """Return this process's renderer, made (and warmed up) on first use.
 
-    Every app in a process shares it: WeasyPrint and the fonts are loaded once, however
-    many apps the tests build.
+    Every app in a process shares it: WeasyPrint and the fonts are loaded once (on the first
+    PDF, or now with ``warm``), however many apps the tests build.
     """
     global _shared
     with _shared_lock:

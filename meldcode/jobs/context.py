@@ -6,6 +6,7 @@ from pathlib import Path
 
 from meldcode import paths
 from meldcode.dossier.limit import RenderSlots
+from meldcode.dossier.limit import render_slots
 from meldcode.kader import Registry
 from meldcode.settings import open_database
 from meldcode.storage.db import Database
@@ -41,15 +42,19 @@ class Context:
 
     @cached_property
     def slots(self) -> RenderSlots:
-        """Return the machine's render slots (shared with the web's own renders)."""
-        # The web's own downloads use the same slot files, but fewer of them (one web worker
-        # stays free for pages, meldcode.dossier.limit); a worker holds no page, so it may
-        # use every slot the machine has: together they never print more than that.
-        folder = Path(self.settings["INSTANCE_PATH"])
-        return RenderSlots(folder, self.settings.get("PDF_CONCURRENCY", 0))
+        """Return the machine's render slots: fewer than its cores (meldcode.dossier.limit)."""
+        return render_slots(self.settings)
 
     def renderer(self):
-        """Return the process's dossier renderer, made and warmed on first use."""
+        """Return the process's renderer, with WeasyPrint and the fonts loaded (and warmed).
+
+        Loaded here, in the worker, before the first render forks: every child then shares
+        them instead of loading its own. ``PDF_WARM_UP`` also prints a sample once.
+        """
         from meldcode.dossier import render
 
-        return render.shared(warm=True, registry=self.registry)
+        renderer = render.shared(
+            warm=bool(self.settings.get("PDF_WARM_UP", True)), registry=self.registry
+        )
+        renderer.load()
+        return renderer

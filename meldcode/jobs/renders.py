@@ -2,7 +2,8 @@
 
 A dossier is keyed on (case, version, language): a second request for the same version
 finds the row and reuses its PDF. The version is a fingerprint of everything the dossier
-prints except the event log (a download itself is an event). The PDF is stored encrypted
+prints except the event log (a download itself is an event), and of the day it is printed
+on ("Afgedrukt op", in Dutch time). The PDF is stored encrypted
 and the row is deleted ``RENDER_KEEP_MINUTES`` after the PDF was made. A page the web
 prepared itself (the class report) comes in as HTML, stored encrypted until printed.
 """
@@ -12,9 +13,11 @@ import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import delete
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from meldcode.kader.words import LOCAL_TIME
 from meldcode.storage.background import RenderJob
 from meldcode.storage.db import Database
 from meldcode.storage.models import Case
@@ -33,6 +36,7 @@ class RenderState:
     id: str
     status: str
     failure: str = ""
+    asked_at: datetime.datetime | None = None  # when the row was made (UTC, naive)
 
     @property
     def ready(self) -> bool:
@@ -47,7 +51,12 @@ class RenderState:
 
 def state(row: RenderJob) -> RenderState:
     """Return a row's state."""
-    return RenderState(row.id, row.status, row.failure)
+    return RenderState(row.id, row.status, row.failure, row.created_at)
+
+
+def print_day() -> datetime.date:
+    """Return today in the Netherlands: the day a dossier printed now says it was printed."""
+    return datetime.datetime.now(LOCAL_TIME).date()
 
 
 def case_version(session, case_id: str) -> str | None:
@@ -57,6 +66,7 @@ def case_version(session, case_id: str) -> str | None:
         return None
     digest = hashlib.sha256()
     for part in (
+        print_day(),
         case.label_enc,
         case.owner_id,
         case.status,
@@ -148,6 +158,19 @@ def find(db: Database, kind, subject_id, version, language) -> RenderState | Non
             )
         ).first()
         return None if row is None else state(row)
+
+
+def ahead(db: Database, job_id: str) -> int:
+    """Return how many renders were asked for before this one and are not done yet."""
+    with db.reader() as s:
+        row = s.get(RenderJob, job_id)
+        if row is None or row.status != "wachtrij":
+            return 0
+        return s.scalar(
+            select(func.count()).where(
+                RenderJob.status.in_(("wachtrij", "bezig")), RenderJob.created_at < row.created_at
+            )
+        )
 
 
 def fetch(db: Database, job_id: str) -> bytes | None:

@@ -66,6 +66,10 @@ class Jobs:
         """Return where a render is, or None when nobody asked for this version."""
         return renders.find(self.database, kind, case_id, version, language)
 
+    def renders_ahead(self, job_id: str) -> int:
+        """Return how many unfinished renders were asked for before this queued one."""
+        return renders.ahead(self.database, job_id)
+
     def fetch_pdf(self, job_id: str) -> bytes | None:
         """Return a finished PDF, or None when it is not (or no longer) there."""
         return renders.fetch(self.database, job_id)

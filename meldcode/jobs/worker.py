@@ -22,6 +22,8 @@ def worker(workers: int | None, no_periodic: bool) -> None:
 
     config = meldcode_settings.load()
     logs.configure(config.get("LOG_FORMAT", "text"))
+    # WeasyPrint tells every step of every render at INFO ("Step 1 - Fetching…"): noise.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     jobs = Jobs(config)
     jobs.context.renderer()  # WeasyPrint and the fonts, once, before the first task forks
     consumer = jobs.huey.create_consumer(

@@ -9,7 +9,7 @@ from meldcode.casus.limits import CaseFull
 from meldcode.casus.limits import fits
 from meldcode.storage.models import CaseRecord
 
-__all__ = ["CaseFull", "check_room"]
+__all__ = ["CaseFull", "check_room", "measure"]
 _RECORDS = CaseRecord.__table__
 # Built once, so that a save does not build it and compute its cache key again.
 _ROOM = select(func.count(), func.coalesce(func.sum(func.length(_RECORDS.c.payload_enc)), 0)).where(
@@ -17,8 +17,14 @@ _ROOM = select(func.count(), func.coalesce(func.sum(func.length(_RECORDS.c.paylo
 )
 
 
+def measure(session: Session, case_id: str, leave_out: str = "") -> tuple[int, int]:
+    """Return (records, stored bytes) of a case, without the record ``leave_out``."""
+    count, stored = session.execute(_ROOM, {"case": case_id, "record": leave_out}).one()
+    return count, stored
+
+
 def check_room(session: Session, case_id: str, record_id: str, new_size: int) -> None:
     """Raise CaseFull when storing ``new_size`` bytes as ``record_id`` overfills the case."""
-    count, stored = session.execute(_ROOM, {"case": case_id, "record": record_id}).one()
+    count, stored = measure(session, case_id, record_id)
     if not fits(count + 1, stored + new_size):
         raise CaseFull()

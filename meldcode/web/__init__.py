@@ -40,7 +40,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     from meldcode.web import maintenance
     from meldcode.web import oefenen
     from meldcode.web import ops
-    from meldcode.web import printing
     from meldcode.web import queue
     from meldcode.web import registry
     from meldcode.web import requestlog
@@ -57,8 +56,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     rescue.init_app(app)
     maintenance.init_app(app)
-    printing.init_app(app)  # render slots; WeasyPrint and the fonts load now, not on a download
-    queue.init_app(app)  # the job queue client, for renders and mails done by the worker
+    queue.init_app(app)  # the job queue: every PDF and mail is made by the worker, never here
     requestlog.init_app(app)  # a request id on every response; JSON lines when asked
 
     kaders.register(app)

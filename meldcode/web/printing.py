@@ -1,73 +1,159 @@
-"""Printing a PDF in the app: a render slot and its limits, a page that waits, or a refusal.
+"""A PDF from a page: ask the background worker for it, wait on a page, serve what it made.
 
-Every WeasyPrint render takes one of the machine's render slots (meldcode.dossier.limit:
-at most ``PDF_CONCURRENCY`` at once, across every worker, fewer than the web workers) and
-runs in a child process within ``PDF_SECONDS`` and ``PDF_MEMORY_MB`` (meldcode.dossier.bounded).
-A print has three answers, the same for the case dossier, the training PDFs and the
-organisation's meldcode:
+No web worker ever prints: the worker does (meldcode.jobs.printing, in one of the machine's
+render slots and a child within the render limits). A page only makes HTML, with the
+process's renderer (Jinja, no WeasyPrint). A PDF URL answers in one of four ways, the same
+for the case dossier, the training PDFs and the organisation's meldcode (:func:`answer`):
 
-- the PDF;
-- :class:`Busy` when no slot is free: the caller shows :func:`waiting`, a page that says so
-  with ``202 Accepted`` and ``Retry-After`` (understood, not ready yet) and tries again;
-- :class:`TooLarge` when the document cannot be made within the limits: the caller shows
-  :func:`too_large` (422: trying again at once will not help).
+- the PDF, once the worker made it (kept encrypted for ``RENDER_KEEP_MINUTES``);
+- a page that waits (:func:`waiting`): ``202 Accepted`` with ``Retry-After``, reloading
+  itself without JavaScript (``?vanzelf=nee`` turns that off, WCAG 2.2.1);
+- a page that says the render failed and why, with a button that tries again: a POST to
+  the same URL (:func:`failed`);
+- 422 when a case is larger than the worker prints, before anything is queued
+  (:func:`too_large`).
+
+A second request for the same version of a document finds the first one's render.
 """
 
-from flask import Flask
-from flask import Response
+import datetime
+import hashlib
+import hmac
+
 from flask import current_app
+from flask import g
+from flask import redirect
 from flask import render_template
+from flask import request
+from flask import url_for
 
 from meldcode.dossier import render
-from meldcode.dossier.build import Dossier
-from meldcode.dossier.limit import Busy
-from meldcode.dossier.limit import RenderSlots
-from meldcode.dossier.limit import TooLarge
-from meldcode.dossier.limit import render_slots
-from meldcode.web.registry import KEY as REGISTRY_KEY
+from meldcode.jobs.renders import RenderState
+from meldcode.storage.models import utcnow
+from meldcode.web.queue import jobs
 
-__all__ = ["Busy", "TooLarge"]
-SLOTS_KEY = "meldcode_render_slots"
-
-
-def init_app(app: Flask) -> None:
-    """Set up the render slots, and load WeasyPrint and the fonts now, not on a download."""
-    app.extensions[SLOTS_KEY] = render_slots(app.config)
-    if app.config.get("PDF_WARM_UP", True):
-        render.shared(warm=True, registry=app.extensions.get(REGISTRY_KEY))
-
-
-def slots() -> RenderSlots:
-    """Return the render limit of this instance (shared by every worker)."""
-    return current_app.extensions[SLOTS_KEY]
+RETRY_SECONDS = 3
+# A page far back in the queue reloads less often, about once per render ahead of it (at
+# most every MOST_SECONDS): 200 pages that wait cost the web a few requests a second, not 67.
+MOST_SECONDS = 30
+# A render still waiting after this long gets a word on its page: busy, or no worker; after
+# STOP the page no longer reloads itself (nor keeps an idle session alive for ever).
+LATE = datetime.timedelta(minutes=2)
+STOP = datetime.timedelta(minutes=10)
+# Why a render failed (meldcode.jobs.printing) and the status its page answers with: the
+# document cannot be made within the limits (422), or something broke (500).
+FAILURE_STATUS = {"omvang": 422, "tijd": 422, "geheugen": 422, "fout": 500}
 
 
 def renderer() -> render.Renderer:
-    """Return the process's renderer, made and warmed when the app started."""
+    """Return the process's renderer, for HTML only (WeasyPrint stays unloaded here)."""
     return render.shared(warm=False)
 
 
-def print_dossier(view: Dossier) -> bytes:
-    """Print a dossier in a slot, within the limits; raise Busy or TooLarge."""
-    return slots().render(renderer(), view)
+def page_version(html: str) -> str:
+    """Return the version of a page to print: a keyed digest of its HTML (never the text)."""
+    key = str(current_app.config["SECRET_KEY"]).encode()
+    return hmac.new(key, html.encode(), hashlib.sha256).hexdigest()[:40]
 
 
-def print_html(html: str) -> bytes:
-    """Print HTML made with the renderer's templates in a slot, within the limits."""
-    return slots().render_html(renderer(), html)
+def _asker() -> str | None:
+    """Return the signed-in user's id, or None (a training participant)."""
+    user = g.get("user")
+    return user.id if user is not None else None
 
 
-def waiting(template: str, seconds: int, **context):
-    """Return the page that asks to wait and tries again after ``seconds``: 202, Retry-After."""
-    page = render_template(template, seconds=seconds, **context)
+class TooLargeCase(Exception):
+    """The case is larger than the worker prints: nothing was queued."""
+
+
+def ask_dossier(case_id: str, language: str, too_large=None) -> RenderState:
+    """Ask for the dossier of a case as it is now (the caller checked access).
+
+    ``too_large()``, checked only before a new render is queued, raises TooLargeCase.
+    """
+    queue = jobs()
+    version = queue.case_version(case_id)
+    # A page that waits asks again every few seconds: a read finds the render it asked for,
+    # and only a new version is measured and takes the database's write lock.
+    found = queue.render_state(case_id, version, language)
+    if found is not None:
+        return found
+    if too_large is not None and too_large():
+        raise TooLargeCase()
+    return queue.request_render(case_id, version, language, _asker())
+
+
+def ask_page(kind: str, subject_id: str, html: str, language: str) -> RenderState:
+    """Ask for a PDF of ``html``, a page made for ``subject_id`` (whose access was checked)."""
+    queue, version = jobs(), page_version(html)
+    found = queue.render_state(subject_id, version, language, kind)
+    return found or queue.request_page_render(kind, subject_id, version, language, html, _asker())
+
+
+def here(**args) -> str:
+    """Return this URL with its query, without ``vanzelf``, plus ``args``."""
+    query = {k: v for k, v in request.args.items() if k != "vanzelf"}
+    query.update(args)
+    return url_for(request.endpoint, **(request.view_args or {}), **query)
+
+
+def answer(ask, serve, template: str, **context):
+    """Answer a PDF URL: GET the PDF, the waiting or the failure page; POST retries.
+
+    ``ask()`` returns the render of the document as it is now (asking for it if new);
+    ``serve(pdf)`` returns the download (and audits it); ``template`` is the area's
+    waiting page, given ``context``.
+    """
+    state = ask()
+    if request.method == "POST":
+        if state.failed:
+            jobs().retry_render(state.id)
+        return redirect(here(), code=303)
+    if state.ready:
+        pdf = jobs().fetch_pdf(state.id)
+        if pdf is not None:
+            return serve(pdf)
+        state = ask()  # deleted a moment ago: a new render
+    if state.failed:
+        return failed(state.failure)
+    return waiting(template, state, **context)
+
+
+def waiting(template: str, state: RenderState | None = None, **context):
+    """Return the page that asks to wait and tries again by itself: 202, Retry-After."""
+    waited = utcnow() - state.asked_at if state is not None and state.asked_at else None
+    seconds = pace(state)
+    page = render_template(
+        template,
+        seconds=seconds,
+        refresh=request.args.get("vanzelf") != "nee" and not (waited and waited > STOP),
+        status=state.status if state is not None else "",
+        late=bool(waited and waited > LATE),
+        retry=here(),
+        manual=here(vanzelf="nee"),
+        **context,
+    )
     return page, 202, {"Retry-After": str(seconds), "Cache-Control": "no-store"}
 
 
-def too_large(problem: TooLarge) -> Response:
-    """Return the page that says the document cannot be made within the limits, and why."""
+def pace(state: RenderState | None) -> int:
+    """Return how many seconds a waiting page waits before it asks again."""
+    if state is None or state.status != "wachtrij":
+        return RETRY_SECONDS
+    return max(RETRY_SECONDS, min(MOST_SECONDS, jobs().renders_ahead(state.id)))
+
+
+def failed(reason: str):
+    """Return the page that says the render failed and why; a button tries it again."""
     page = render_template(
         "errors/render_too_large.html",
-        reason=problem.reason,
-        seconds=int(problem.seconds or current_app.config.get("PDF_SECONDS", 90)),
+        reason=reason if reason in FAILURE_STATUS else "fout",
+        seconds=int(current_app.config["RENDER_SECONDS"]),
+        retry=None if reason == "omvang" else here(),
     )
-    return Response(page, 422, headers={"Cache-Control": "no-store"})
+    return page, FAILURE_STATUS.get(reason, 500), {"Cache-Control": "no-store"}
+
+
+def too_large():
+    """Return the page that says a case is larger than the app prints (422, nothing queued)."""
+    return failed("omvang")

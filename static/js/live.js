@@ -1,7 +1,6 @@
-/* Training pages, as an enhancement only (they work without it):
-   - a live class view ([data-live]) fetches its fragment every few seconds and swaps it in,
-     so focus and scroll stay where they are (without JavaScript the page refreshes itself);
-   - a waiting page for a PDF ([data-retry]) tries the PDF again after a few seconds. */
+/* Training pages, as an enhancement only (they work without it): a live class view
+   ([data-live]) fetches its fragment every few seconds and swaps it in, so focus and scroll
+   stay where they are (without JavaScript the page refreshes itself). */
 (function () {
   "use strict";
 
@@ -39,13 +38,5 @@
           busy = false;
         });
     }, seconds * 1000);
-  }
-
-  var wait = document.querySelector("[data-retry]");
-  if (wait) {
-    var after = parseInt(wait.getAttribute("data-retry-seconds"), 10) || 2;
-    window.setTimeout(function () {
-      window.location.replace(wait.getAttribute("data-retry"));
-    }, after * 1000);
   }
 })();

@@ -1,23 +1,32 @@
-"""The dossier preview and the waiting page in a real browser: axe-core, CSP, nothing remote."""
+"""The dossier preview, the download through the worker, and the waiting and failure pages
+in a real browser: axe-core, CSP, nothing remote."""
 
-import fcntl
+import os
+import subprocess
+import tempfile
 import threading
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from sqlalchemy import select
 from werkzeug.serving import make_server
 
+from meldcode.storage.background import RenderJob
 from meldcode.storage.casefile_io import import_case
 from meldcode.storage.models import User
 from tests.browser.test_pages import assert_stayed_local
 from tests.browser.test_pages import visit
 from tests.dossier.conftest import load_case
+from tests.jobs.workerproc import running_worker
 from tests.web.wizard import EMAILS
 from tests.web.wizard import PASSWORD
 from tests.web.wizard import fresh_app
 from tests.web.wizard import make_world
 
 pytestmark = pytest.mark.browser
+# Screenshots to look at (not compared): SCREENSHOT_DIR, else the temporary folder.
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR") or tempfile.gettempdir())
 
 
 @pytest.fixture(scope="module")
@@ -84,19 +93,66 @@ def test_preview_is_accessible_and_loads_only_local_files(
     assert not [m for m in signed_in.console if "Content Security Policy" in m]
 
 
-def test_waiting_page_is_accessible_without_its_automatic_retry(signed_in, base_url, browser_app):
+def fail_renders(app) -> int:
+    """Mark every queued render as failed on its time limit, as the worker would."""
+
+    def work(s):
+        rows = list(s.scalars(select(RenderJob).where(RenderJob.status == "wachtrij")))
+        for row in rows:
+            row.status, row.failure = "mislukt", "tijd"
+        return len(rows)
+
+    return app.extensions["meldcode_db"].run_write(work)
+
+
+def test_waiting_and_failure_pages_are_accessible_and_the_retry_works(
+    signed_in, base_url, browser_app
+):
     case_id = browser_app.config["TEST_CASE_ID"]
-    slots = browser_app.extensions["meldcode_render_slots"]
-    held = [open(slots.folder / f"slot-{n}.lock", "a") for n in range(slots.count)]  # noqa: SIM115
-    try:
-        for handle in held:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        # The automatic retry itself is axe's "meta-refresh" finding; the page offers a
-        # link that switches it off (WCAG 2.2.1), and that variant must be clean.
-        visit(signed_in, base_url, f"/casussen/{case_id}/dossier.pdf?vanzelf=nee")
-        assert "Even geduld" in signed_in.content()
-        results = Axe().run(signed_in)
-        assert results.violations_count == 0, results.generate_report()
-    finally:
-        for handle in held:
-            handle.close()
+    # No worker runs here: the render waits in the queue.
+    # The automatic retry itself is axe's "meta-refresh" finding; the page offers a
+    # link that switches it off (WCAG 2.2.1), and that variant must be clean.
+    response = visit(signed_in, base_url, f"/casussen/{case_id}/dossier.pdf?taal=en&vanzelf=nee")
+    assert response.status == 202
+    assert "Even geduld" in signed_in.content() and "wachtrij" in signed_in.content()
+    results = Axe().run(signed_in)
+    assert results.violations_count == 0, results.generate_report()
+    assert fail_renders(browser_app) == 1
+    response = visit(signed_in, base_url, f"/casussen/{case_id}/dossier.pdf?taal=en")
+    assert response.status == 422
+    assert "kon niet worden gemaakt" in signed_in.content()
+    signed_in.screenshot(path=str(SHOTS / "dossier-mislukt.png"), full_page=True)
+    results = Axe().run(signed_in)
+    assert results.violations_count == 0, results.generate_report()
+    signed_in.get_by_role("button", name="Opnieuw proberen").click()
+    signed_in.wait_for_load_state("load")
+    assert "Even geduld" in signed_in.content()
+    assert signed_in.url.endswith(f"/casussen/{case_id}/dossier.pdf?taal=en")
+    assert_stayed_local(signed_in)
+
+
+@pytest.fixture
+def worker(browser_app, tmp_path):
+    """``meldcode worker`` as its own process on the app's instance folder and queue."""
+    keys = ("INSTANCE_PATH", "DATABASE_URL", "SECRET_KEY", "DATA_KEYS")
+    settings = {key: browser_app.config[key] for key in keys}
+    with running_worker(dict(settings, PDF_WARM_UP=False), tmp_path / "worker.log") as process:
+        yield process
+
+
+def test_download_pdf_waits_on_a_page_then_the_pdf_arrives(
+    signed_in, base_url, browser_app, worker, tmp_path
+):
+    case_id = browser_app.config["TEST_CASE_ID"]
+    visit(signed_in, base_url, f"/casussen/{case_id}/dossier?taal=nl")
+    with signed_in.expect_download(timeout=120_000) as download:
+        signed_in.get_by_role("link", name="Dossier downloaden (pdf)").click()
+        # The first answer is the page that waits (printed by the worker, never here).
+        signed_in.wait_for_selector("text=Even geduld: het dossier wordt gemaakt")
+        signed_in.screenshot(path=str(SHOTS / "dossier-wachten.png"), full_page=True)
+    path = tmp_path / "dossier.pdf"
+    download.value.save_as(path)
+    assert download.value.suggested_filename.startswith(f"meldcode-dossier-{case_id[:8]}-nl")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+    words = " ".join(text.decode().split())
+    assert "J.B., 2016" in words and "Blauwe plek op de linker bovenarm" in words

@@ -1,5 +1,5 @@
-"""Renders cannot starve the app: fewer slots than workers, a time and a memory limit per
-render, a case size the forms hold to, and a clear page for what cannot be made."""
+"""Renders cannot starve the app: they run in the worker, fewer at once than cores, each with
+a time and a memory limit; a case too large is refused with a clear page before it queues."""
 
 import datetime
 import os
@@ -14,21 +14,28 @@ from meldcode.casus.casefile import CaseFile
 from meldcode.casus.limits import CaseFull
 from meldcode.casus.records import Signaal
 from meldcode.dossier import bounded
+from meldcode.dossier.bounded import TooLarge
 from meldcode.dossier.build import build
 from meldcode.dossier.build import decide
+from meldcode.dossier.limit import PRINT_RECORDS
+from meldcode.dossier.limit import Busy
 from meldcode.dossier.limit import RenderSlots
-from meldcode.dossier.limit import TooLarge
+from meldcode.dossier.limit import printable
 from meldcode.dossier.limit import slot_count
 from meldcode.dossier.render import shared
+from meldcode.jobs import printing
+from meldcode.jobs.context import Context
+from meldcode.settings import DEFAULTS
 from meldcode.storage import cases
 from meldcode.storage.casefile_io import import_case
 from meldcode.storage.models import Case
 from meldcode.storage.models import CaseRecord
 from meldcode.storage.models import User
 from meldcode.storage.models import new_id
-from meldcode.web.printing import SLOTS_KEY
 from tests.dossier.largecase import long_text
 from tests.dossier.test_web import signed_in
+from tests.renders import render_rows
+from tests.renders import work_queue
 from tests.web.wizard import CSRF
 from tests.web.wizard import fresh_app
 from tests.web.wizard import make_world
@@ -58,27 +65,34 @@ def view_of(case: CaseFile, registry):
     return build(case, decide(case, registry), "nl")
 
 
-def test_the_default_keeps_a_worker_free_for_pages(tmp_path):
-    cores = os.cpu_count() or 1
+def test_fewer_renders_run_at_once_than_the_machine_has_cores(tmp_path):
     assert slot_count(0, 2) == 1
-    assert slot_count(0, 3) == min(cores, 2)
-    assert slot_count(8, 3) == 2  # more asked than workers allow: lowered
-    assert slot_count(0, 1) == 1
-    app = fresh_app(tmp_path, PDF_WARM_UP=False)
-    assert app.config["WORKERS"] == 2
-    assert app.extensions[SLOTS_KEY].count < app.config["WORKERS"]
+    assert slot_count(0, 4) == 3
+    assert slot_count(8, 4) == 3  # more asked than cores allow: lowered
+    assert slot_count(2, 4) == 2
+    assert slot_count(0, 1) == 1  # one core: one render, at a lower priority than pages
+    with pytest.raises(ValueError):
+        slot_count(-1, 4)
+    settings = {"INSTANCE_PATH": str(tmp_path), "PDF_CONCURRENCY": 0}
+    worker = Context(settings)
+    cores = os.cpu_count() or 1
+    assert worker.slots.count == max(1, cores - 1)
 
 
-def test_gunicorns_worker_count_reaches_the_app(tmp_path, monkeypatch):
-    monkeypatch.setenv("WEB_CONCURRENCY", "5")
-    app = fresh_app(tmp_path, PDF_WARM_UP=False)
-    assert app.config["WORKERS"] == 5
-    assert app.extensions[SLOTS_KEY].count <= 4
+def test_a_worker_with_every_slot_taken_prints_nothing_and_queues_the_render_again(tmp_path):
+    slots = RenderSlots(tmp_path, 2, cores=4)
+    with slots.slot(), slots.slot():
+        with pytest.raises(Busy):
+            with slots.slot():
+                pass  # pragma: no cover - never reached
+    with slots.slot() as number:
+        assert number in (0, 1)
 
 
 def test_a_dossier_comes_back_whole_from_its_child_process(registry):
-    slots = RenderSlots(paths.INSTANCE_DIR.parent / ".pytest_cache", 1, 2)
-    pdf = slots.render(shared(warm=False), view_of(case_of(3, 500), registry))
+    renderer = shared(warm=False)
+    view = view_of(case_of(3, 500), registry)
+    pdf = bounded.run(renderer.in_child(lambda: renderer.pdf(view)), 120, 1024 * MEGABYTE)
     assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
 
 
@@ -98,13 +112,17 @@ def test_a_render_that_needs_too_much_memory_is_stopped(tmp_path):
     with pytest.raises(TooLarge) as caught:
         bounded.run(lambda: b"x" * (512 * MEGABYTE), seconds=30, memory_bytes=64 * MEGABYTE)
     assert caught.value.reason == "memory"
-    # The slots pass their own limit on: 16 MiB more than the worker, whatever it renders.
-    # (A real dossier may reuse memory the worker has freed, so its need is not exact.)
-    slots = RenderSlots(tmp_path, 1, 2, seconds=60, memory_mb=16)
+    # The limit is what the render adds to the worker, whatever the worker holds already.
     with pytest.raises(TooLarge) as caught:
-        slots.render_work(lambda: bytes(64 * MEGABYTE))
+        bounded.run(lambda: bytes(64 * MEGABYTE), seconds=60, memory_bytes=16 * MEGABYTE)
     assert caught.value.reason == "memory"
-    assert slots.render_work(lambda: b"%PDF klein") == b"%PDF klein"
+    assert bounded.run(lambda: b"%PDF klein", 60, 16 * MEGABYTE) == b"%PDF klein"
+
+
+def test_the_parent_learns_how_much_memory_and_time_a_render_took():
+    usage = {}
+    bounded.run(lambda: bytes(bytearray(48 * MEGABYTE))[:1], 60, 256 * MEGABYTE, usage=usage)
+    assert usage["peak_mb"] >= 48 and 0 < usage["seconds"] < 60
 
 
 @pytest.fixture
@@ -145,14 +163,30 @@ def test_a_case_larger_than_the_limits_is_refused_at_once_with_a_clear_page(app)
     app, people = app
     owner = signed_in(app, "owner")
     case_id = owner.new_case()
-    fill(app, case_id, people.owner, limits.MAX_RECORDS + 100, 100)
+    fill(app, case_id, people.owner, PRINT_RECORDS + 1, 100)
     began = time.monotonic()
     response = owner.get(f"/casussen/{case_id}/dossier.pdf")
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and response.headers["Cache-Control"] == "no-store"
     assert "groter dan de app in één keer afdrukt" in page and "meldcode dossier" in page
+    assert "Opnieuw proberen" not in page  # trying again cannot help
     assert time.monotonic() - began < 20
+    assert render_rows(app) == [] and work_queue(app) == 0  # nothing was queued
     assert owner.get(f"/casussen/{case_id}/dossier").status_code == 200  # the preview works
+
+
+def test_the_worker_refuses_a_case_too_large_to_print_before_it_takes_a_slot(app):
+    app, people = app
+    owner = signed_in(app, "owner")
+    case_id = owner.new_case()
+    fill(app, case_id, people.owner, PRINT_RECORDS + 1, 100)
+    jobs = app.extensions["meldcode_jobs"]
+    # Asked for without the web's own check (an older request, another client).
+    found = jobs.request_render(case_id, jobs.case_version(case_id), "nl")
+    assert printing.execute(jobs.context, found.id) == "mislukt"
+    assert render_rows(app) == [("dossier", "mislukt", "omvang")]
+    page = owner.get(f"/casussen/{case_id}/dossier.pdf")
+    assert page.status_code == 422 and "groter dan de app" in page.get_data(as_text=True)
 
 
 def test_the_forms_refuse_a_save_that_would_overfill_the_case_and_keep_the_text(app):
@@ -203,17 +237,24 @@ def test_an_import_past_the_limits_is_refused(app):
 
 
 def test_the_pages_name_the_limits_as_they_are():
-    for name in ("errors/_save_problems.html", "errors/render_too_large.html"):
-        text = (paths.TEMPLATES_DIR / name).read_text()
-        assert f"{limits.MAX_RECORDS} onderdelen" in text, name
-    assert limits.MAX_BYTES == 1_000_000  # "ongeveer 900.000 tekens" on those pages
+    text = (paths.TEMPLATES_DIR / "errors/_save_problems.html").read_text()
+    assert f"{limits.MAX_RECORDS} onderdelen" in text
+    assert limits.MAX_BYTES == 1_000_000  # "ongeveer 900.000 tekens" on that page
+    refusal = (paths.TEMPLATES_DIR / "errors/render_too_large.html").read_text()
+    assert f"{PRINT_RECORDS:,} onderdelen".replace(",", ".") in refusal
+
+
+def test_every_case_the_forms_allow_is_printed_and_a_larger_one_is_not():
+    assert printable(limits.MAX_RECORDS, limits.MAX_BYTES)
+    assert not printable(PRINT_RECORDS + 1, 100)
+    assert printable(*limits.size_of(case_of(49, 20_000)))
 
 
 @pytest.mark.slow
 def test_the_largest_case_the_forms_allow_prints_within_the_time_limit(registry, tmp_path):
     largest = case_of(49, 20_000)  # 49 signals of the longest text a field takes
-    assert limits.printable(*limits.size_of(largest))
-    slots = RenderSlots(tmp_path, 1, 2)  # the defaults: 90 seconds, 1 GiB
+    seconds, memory = DEFAULTS["RENDER_SECONDS"], DEFAULTS["RENDER_MEMORY_MB"] * MEGABYTE
+    renderer, view = shared(warm=False), view_of(largest, registry)
     began = time.monotonic()
-    pdf = slots.render(shared(warm=False), view_of(largest, registry))
-    assert pdf.startswith(b"%PDF") and time.monotonic() - began < slots.seconds
+    pdf = bounded.run(renderer.in_child(lambda: renderer.pdf(view)), seconds, memory)
+    assert pdf.startswith(b"%PDF") and time.monotonic() - began < seconds

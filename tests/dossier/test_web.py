@@ -1,6 +1,9 @@
-"""The dossier in the app: preview, download, audit, other users, and the waiting page."""
+"""The dossier in the app: preview, download through the worker, audit, other users, the
+waiting page and the failure page with its retry."""
 
-import fcntl
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -10,10 +13,16 @@ from meldcode.storage.models import AuditEntry
 from meldcode.storage.models import CaseEvent
 from meldcode.storage.models import User
 from tests.dossier.conftest import load_case
+from tests.renders import fetch_pdf
+from tests.renders import render_rows
+from tests.renders import work_queue
 from tests.web.test_security import assert_secure
+from tests.web.wizard import CSRF
 from tests.web.wizard import Visitor
 from tests.web.wizard import fresh_app
 from tests.web.wizard import make_world
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -80,7 +89,8 @@ def test_the_overview_links_to_the_dossier(world):
 def test_download_is_a_pdf_and_is_audited_without_content(world):
     app, _people, case_id = world
     owner = signed_in(app, "owner")
-    response = owner.get(f"/casussen/{case_id}/dossier.pdf?taal=en")
+    assert audit_rows(app, case_id, "export") == []
+    response = fetch_pdf(app, owner, f"/casussen/{case_id}/dossier.pdf?taal=en")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF-")
@@ -111,37 +121,100 @@ def test_signed_out_visitors_are_sent_to_sign_in(world):
     assert "/inloggen" in response.headers["Location"]
 
 
-def hold_every_slot(app) -> list:
-    """Take every render slot from outside the app, as busy workers would."""
-    slots = app.extensions["meldcode_render_slots"]
-    held = []
-    for number in range(slots.count):
-        handle = open(slots.folder / f"slot-{number}.lock", "a")  # noqa: SIM115 - held open
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        held.append(handle)
-    return held
-
-
-def test_a_full_render_limit_gives_a_page_that_tries_again(world):
+def test_the_first_request_waits_a_second_reuses_the_render_and_the_pdf_comes(world):
     app, _people, case_id = world
     owner = signed_in(app, "owner")
-    held = hold_every_slot(app)
-    try:
-        response = owner.get(f"/casussen/{case_id}/dossier.pdf?taal=nl")
-        # One status for every print that waits (the training PDFs too): 202, try again.
-        assert response.status_code == 202 and response.headers["Retry-After"] == "5"
-        assert response.mimetype == "text/html"
-        assert_secure(response)
-        html = response.get_data(as_text=True)
-        assert '<meta http-equiv="refresh" content="5">' in html
-        assert "Even geduld" in html
-        assert f"/casussen/{case_id}/dossier.pdf?taal=nl&amp;vanzelf=nee" in html
-        manual = owner.get(f"/casussen/{case_id}/dossier.pdf?taal=nl&vanzelf=nee")
-        assert "http-equiv" not in manual.get_data(as_text=True)
-        assert audit_rows(app, case_id, "export") == []
-    finally:
-        for handle in held:
-            handle.close()  # closing releases the lock
-    again = owner.get(f"/casussen/{case_id}/dossier.pdf?taal=nl")
+    url = f"/casussen/{case_id}/dossier.pdf?taal=nl"
+    response = owner.get(url)
+    # Asked, not printed: the same status for every PDF that waits (training PDFs too).
+    assert response.status_code == 202 and response.headers["Retry-After"] == "3"
+    assert response.mimetype == "text/html"
+    assert_secure(response)
+    html = response.get_data(as_text=True)
+    assert '<meta http-equiv="refresh" content="3">' in html
+    assert "Even geduld" in html and "wachtrij" in html
+    assert f"/casussen/{case_id}/dossier.pdf?taal=nl&amp;vanzelf=nee" in html
+    manual = owner.get(f"/casussen/{case_id}/dossier.pdf?taal=nl&vanzelf=nee")
+    assert manual.status_code == 202
+    assert "http-equiv" not in manual.get_data(as_text=True)
+    assert render_rows(app) == [("dossier", "wachtrij", "")]  # one render for one version
+    assert audit_rows(app, case_id, "export") == []
+    assert work_queue(app) == 1
+    again = owner.get(url)
     assert again.mimetype == "application/pdf"
     assert len(audit_rows(app, case_id, "export")) == 1
+    # The same version asked again: the worker's copy, no second render.
+    assert owner.get(url).mimetype == "application/pdf"
+    assert render_rows(app) == [("dossier", "klaar", "")] and work_queue(app) == 0
+    assert len(audit_rows(app, case_id, "export")) == 2  # every download is audited
+
+
+def test_a_page_far_back_in_the_queue_asks_again_less_often(world):
+    app, _people, case_id = world
+    jobs = app.extensions["meldcode_jobs"]
+    for number in range(12):  # asked for before this one, not yet printed
+        jobs.request_page_render("paginatest", f"s{number}", "v1", "nl", "<p>x</p>")
+    owner = signed_in(app, "owner")
+    response = owner.get(f"/casussen/{case_id}/dossier.pdf")
+    assert response.status_code == 202 and response.headers["Retry-After"] == "12"
+    html = response.get_data(as_text=True)
+    assert '<meta http-equiv="refresh" content="12">' in html
+
+
+def test_a_failed_render_says_so_and_a_retry_brings_the_pdf(world):
+    app, _people, case_id = world
+    owner = signed_in(app, "owner")
+    url = f"/casussen/{case_id}/dossier.pdf"
+    assert owner.get(url).status_code == 202
+    app.config["RENDER_SECONDS"] = 0.01  # the worker shares these settings: no render fits
+    work_queue(app)
+    app.config["RENDER_SECONDS"] = 300
+    failed = owner.get(url)
+    page = failed.get_data(as_text=True)
+    assert failed.status_code == 422 and failed.headers["Cache-Control"] == "no-store"
+    assert "kon niet worden gemaakt" in page and "http-equiv" not in page
+    assert render_rows(app) == [("dossier", "mislukt", "tijd")]
+    token = CSRF.search(page).group(1)
+    assert f'action="{url}"' in page
+    owner.client.post(url, data={})  # no CSRF token: sent back to the page, nothing queued
+    assert render_rows(app) == [("dossier", "mislukt", "tijd")]
+    retried = owner.client.post(url, data={"csrf_token": token})
+    assert retried.status_code == 303 and retried.headers["Location"].endswith(url)
+    assert owner.get(url).status_code == 202
+    assert render_rows(app) == [("dossier", "wachtrij", "")]
+    work_queue(app)
+    assert owner.get(url).data.startswith(b"%PDF-")
+    assert len(audit_rows(app, case_id, "export")) == 1
+
+
+def test_a_stranger_cannot_retry_or_see_the_render_of_a_case(world):
+    app, _people, case_id = world
+    assert signed_in(app, "owner").get(f"/casussen/{case_id}/dossier.pdf").status_code == 202
+    stranger = signed_in(app, "stranger")
+    token = CSRF.search(stranger.page("/casussen")).group(1)
+    response = stranger.client.post(f"/casussen/{case_id}/dossier.pdf", data={"csrf_token": token})
+    assert response.status_code == 404
+    assert render_rows(app) == [("dossier", "wachtrij", "")]
+
+
+def test_the_web_never_loads_the_pdf_printer(tmp_path):
+    # In a process of its own: the tests around this one print in-process (as the worker).
+    script = f"""
+import sys
+from tests.appfactory import build_app
+from tests.web.wizard import Visitor, make_world
+app = build_app(__import__("pathlib").Path({str(tmp_path)!r}))
+make_world(app)
+owner = Visitor(app)
+assert owner.login("owner").status_code == 303
+case_id = owner.new_case()
+assert owner.get(f"/casussen/{{case_id}}/dossier.pdf").status_code == 202
+assert owner.get(f"/casussen/{{case_id}}/dossier").status_code == 200
+assert "weasyprint" not in sys.modules, "the web loaded WeasyPrint"
+assert "meldcode_render_slots" not in app.extensions
+print("ok")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.stdout.strip().endswith("ok"), done.stderr[-2000:]

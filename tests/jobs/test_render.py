@@ -59,6 +59,9 @@ def test_a_dossier_renders_once_per_version_and_is_stored_encrypted(stack, tmp_p
         attempts = s.get(RenderJob, first.id).attempts
     assert b"%PDF" not in blob and CANARY.encode() not in blob
     assert attempts == 1
+    # The worker logs the render, not WeasyPrint's every step (weasyprint.progress).
+    log = stack.worker_log.read_text(errors="replace")
+    assert "render " in log and "weasyprint.progress" not in log and "Step 1" not in log
     # Asked again after it was printed: still the same row and PDF, no new render.
     assert jobs.request_render(case_id, version, "nl").id == first.id
     # Another language is another document.

@@ -1,11 +1,12 @@
-"""The class report and a participant's PDF: watermarked, no names, through the render limit."""
+"""The class report and a participant's PDF: watermarked, no names, printed by the worker."""
 
-import fcntl
 import shutil
 import subprocess
 
 import pytest
 
+from tests.renders import fetch_pdf
+from tests.renders import work_queue
 from tests.training_web.helpers import complete
 from tests.training_web.helpers import join
 from tests.training_web.helpers import model_chooser
@@ -26,7 +27,7 @@ def test_the_class_report_has_counts_model_answers_and_notes_but_no_names(app, t
     session_id, code = start(trainer, CASE)
     complete(join(app, code, name="Zoë"), model_chooser(CASE))
     complete(join(app, code, name="Bram"), model_chooser(CASE, {"veiligheid": "nee"}))
-    response = trainer.get(f"/oefensessies/{session_id}/klasverslag.pdf")
+    response = fetch_pdf(app, trainer, f"/oefensessies/{session_id}/klasverslag.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text = " ".join(text_of(response.data).split())
     assert "OEFENEN – Klasverslag" in text
@@ -42,7 +43,7 @@ def test_a_participant_prints_their_own_exercise(app, trainer):
     _sid, code = start(trainer, CASE)
     person = join(app, code, name="Zoë")
     complete(person, model_chooser(CASE))
-    response = person.get("/oefenen/uitkomst.pdf")
+    response = fetch_pdf(app, person, "/oefenen/uitkomst.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text = " ".join(text_of(response.data).split())
     assert "OEFENEN – Mijn oefening" in text
@@ -51,26 +52,21 @@ def test_a_participant_prints_their_own_exercise(app, trainer):
     assert "Zoë" not in text
 
 
-def test_while_every_render_slot_is_busy_a_waiting_page_tries_again(app, trainer, monkeypatch):
+def test_the_worker_makes_the_pdf_while_a_waiting_page_tries_again(app, trainer):
     session_id, code = start(trainer, CASE)
     person = join(app, code)
     complete(person, model_chooser(CASE))
-    from meldcode.web import printing
-
-    with app.app_context():
-        slots = printing.slots()
-    held = []  # every slot taken from outside the app, as busy workers would
-    for number in range(slots.count):
-        handle = open(slots.folder / f"slot-{number}.lock", "a")  # noqa: SIM115 - held open
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        held.append(handle)
-    try:
-        response = person.get("/oefenen/uitkomst.pdf")
-    finally:
-        for handle in held:
-            handle.close()
+    response = person.get("/oefenen/uitkomst.pdf")
     html = response.get_data(as_text=True)
-    assert response.status_code == 202 and response.headers["Retry-After"] == "2"
-    assert "De pdf wordt gemaakt" in html and 'data-retry="/oefenen/uitkomst.pdf"' in html
-    assert '<meta http-equiv="refresh" content="2">' in html and "OEFENEN" in html
+    assert response.status_code == 202 and response.headers["Retry-After"] == "3"
+    assert "De pdf wordt gemaakt" in html and "OEFENEN" in html
+    assert '<meta http-equiv="refresh" content="3">' in html
+    assert 'href="/oefenen/uitkomst.pdf?vanzelf=nee"' in html
+    assert person.get("/oefenen/uitkomst.pdf").status_code == 202  # the same render
+    assert work_queue(app) == 1
     assert person.get("/oefenen/uitkomst.pdf").mimetype == "application/pdf"
+    # The class report is the same for every request while the class stands still.
+    url = f"/oefensessies/{session_id}/klasverslag.pdf"
+    assert trainer.get(url).status_code == 202 and work_queue(app) == 1
+    assert trainer.get(url).mimetype == "application/pdf"
+    assert trainer.get(url).mimetype == "application/pdf" and work_queue(app) == 0

@@ -13,6 +13,7 @@ from meldcode.storage.models import Case
 from meldcode.storage.models import CaseEvent
 from meldcode.storage.models import CaseRecord
 from meldcode.storage.models import CaseShare
+from tests.renders import fetch_pdf
 from tests.training_web.helpers import complete
 from tests.training_web.helpers import join
 from tests.training_web.helpers import model_chooser
@@ -64,7 +65,7 @@ def test_a_whole_class_leaves_no_row_in_the_case_tables(app, trainer):
     session_id, code = start(trainer, "basisschool-onthulling")
     for _ in range(3):
         complete(join(app, code), model_chooser("basisschool-onthulling"))
-    trainer.get(f"/oefensessies/{session_id}/klasverslag.pdf")
+    fetch_pdf(app, trainer, f"/oefensessies/{session_id}/klasverslag.pdf")  # printed, served
     assert [count(app, table) for table in CASE_TABLES] == [0, 0, 0, 0]
     assert count(app, store.TrainingAnswer) >= 15
     with app.extensions["meldcode_db"].reader() as s:

@@ -92,7 +92,11 @@ def test_every_non_public_post_keeps_the_text_and_asks_to_sign_in(app, client):
             response = client.open(url, method=method, data={"tekst": "iets"})
             assert response.status_code in (303, 401, 404, 405), (method, url)
             if response.status_code == 303:
-                assert response.headers["Location"].startswith("/inloggen?next="), url
+                location = response.headers["Location"]
+                # A participant has no sign-in: their area sends an expired form back to
+                # its page (which then says how to join), here the retry of their PDF.
+                back = kind_of(app, rule) == "oefenen" and location == url
+                assert back or location.startswith("/inloggen?next="), url
 
 
 @pytest.fixture

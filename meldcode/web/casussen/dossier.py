@@ -1,11 +1,11 @@
 """/dossier and /dossier.pdf: the dossier of a case, as an HTML preview and as a PDF.
 
 The preview is the dossier's own content (templates/dossier/_inhoud.html) on a page of its
-own, styled by the same print stylesheet. A download takes one of the machine's render
-slots and runs within the render limits (meldcode.web.printing); when no slot is free, the
-user gets a page that tries again by itself, and a case too large to print is refused
-with a page that says what to do. Each download is written to the case's event log and
-the audit trail ("export"), never its content.
+own, styled by the same print stylesheet. The PDF is printed by the background worker
+(meldcode.web.printing): the first request asks for it and gets a page that tries again by
+itself until the PDF is there; a failed render says why and offers a retry, and a case too
+large to print is refused at once with a page that says what to do. Each download is
+written to the case's event log and the audit trail ("export"), never its content.
 """
 
 from flask import Response
@@ -15,8 +15,10 @@ from flask import url_for
 from meldcode.dossier.build import Dossier
 from meldcode.dossier.build import build
 from meldcode.dossier.build import decide
+from meldcode.dossier.limit import printable
 from meldcode.storage import cases
 from meldcode.storage.casefile_io import export_case
+from meldcode.storage.casesize import measure
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
 from meldcode.web.casework import hold_back_weighing
@@ -27,9 +29,9 @@ from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.i18n import language as page_language
-from meldcode.web.printing import Busy
-from meldcode.web.printing import TooLarge
-from meldcode.web.printing import print_dossier
+from meldcode.web.printing import TooLargeCase
+from meldcode.web.printing import answer
+from meldcode.web.printing import ask_dossier
 from meldcode.web.printing import renderer
 from meldcode.web.printing import too_large
 from meldcode.web.printing import waiting
@@ -38,7 +40,7 @@ from meldcode.web.routes import Routes
 
 routes = Routes()
 LANGUAGES = ("nl", "en")
-RETRY_SECONDS = 5
+WAITING = "casussen/dossier_wachten.html"
 
 
 def dossier_language() -> str:
@@ -71,18 +73,30 @@ def dossier(case_id: str):
     )
 
 
-@routes.get("/<case_id>/dossier.pdf")
+@routes.route("/<case_id>/dossier.pdf", methods=["GET", "POST"])
 @access("case")
 def dossier_pdf(case_id: str):
-    """Download the dossier as a tagged PDF, or wait on a page that tries again by itself."""
-    found = open_case(case_id, owner_only=True)
+    """Download the dossier the worker printed, or wait on a page; a POST retries a failure."""
+    open_case(case_id, owner_only=True)
     language = dossier_language()
+
+    def too_big() -> bool:
+        """Tell whether the case is larger than the worker prints (asked before queueing)."""
+        return not printable(*measure(session(), case_id))
+
     try:
-        pdf = print_dossier(dossier_view(found, language))
-    except Busy:
-        return waiting_page(case_id)
-    except TooLarge as problem:
-        return too_large(problem)
+        return answer(
+            lambda: ask_dossier(case_id, language, too_big),
+            lambda pdf: download(case_id, language, pdf),
+            WAITING,
+            case_id=case_id,
+        )
+    except TooLargeCase:
+        return too_large()  # refused before anyone waits for a render that cannot finish
+
+
+def download(case_id: str, language: str, pdf: bytes):
+    """Record the download, then hand out the PDF; without the record, a waiting page."""
 
     def work(s, a, u):
         """Record the download in the case's log and the audit trail (never the content)."""
@@ -93,24 +107,10 @@ def dossier_pdf(case_id: str):
         save_case(case_id, work)
     except SaveFailed:
         # An export that cannot be audited is not handed out.
-        return waiting_page(case_id, not_saved=True)
+        return waiting(WAITING, case_id=case_id, not_saved=True)
     response = Response(pdf, mimetype="application/pdf")
     # A generic name: the file name must not carry the label into download folders.
     name = f"meldcode-dossier-{case_id[:8]}-{language}.pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-def waiting_page(case_id: str, not_saved: bool = False):
-    """Return the page that asks the user to wait and tries the download again by itself."""
-    language = dossier_language()
-    return waiting(
-        "casussen/dossier_wachten.html",
-        RETRY_SECONDS,
-        case_id=case_id,
-        refresh=request.args.get("vanzelf") != "nee",
-        retry=url_for("casussen.dossier_pdf", case_id=case_id, taal=language),
-        manual=url_for("casussen.dossier_pdf", case_id=case_id, taal=language, vanzelf="nee"),
-        not_saved=not_saved,
-    )

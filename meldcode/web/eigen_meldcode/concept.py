@@ -28,7 +28,7 @@ def concept():
     )
 
 
-@routes.get("/beheer/concept.pdf")
+@routes.route("/beheer/concept.pdf", methods=["GET", "POST"])
 @access("beheer")
 def concept_pdf():
     """Download the concept as a PDF marked CONCEPT."""

@@ -1,12 +1,11 @@
 """The meldcode as a file to download: PDF, DOCX or the YAML meldcode file, each audited.
 
-The PDF is printed like every PDF of the app (meldcode.web.printing: a render slot, the
-render limits, a page that waits while every slot is taken). The audit row says which
-version was exported, never what it holds.
+The PDF is printed like every PDF of the app (meldcode.web.printing): by the background
+worker, with a page that waits meanwhile and a retry if it fails. The audit row says
+which version was exported, never what it holds.
 """
 
 from flask import Response
-from flask import url_for
 
 from meldcode.dossier.meldcode_docx import MIME
 from meldcode.dossier.meldcode_docx import docx
@@ -16,32 +15,25 @@ from meldcode.storage import eigen_meldcode as store
 from meldcode.web.auditing import audit_now
 from meldcode.web.database import session
 from meldcode.web.eigen_meldcode import data
-from meldcode.web.printing import Busy
-from meldcode.web.printing import TooLarge
-from meldcode.web.printing import print_html
+from meldcode.web.printing import answer
+from meldcode.web.printing import ask_page
 from meldcode.web.printing import renderer
-from meldcode.web.printing import too_large
-from meldcode.web.printing import waiting
-
-RETRY_SECONDS = 5
 
 
 def document(row, kind: str, name: str):
     """Return the document of a version (of the concept when ``row`` is None) as a download."""
     meldcode = store.as_model(session(), row) if row is not None else data.editable()[0]
     doc = data.document(meldcode)
+    filename = f"{name}-{doc.language}.{kind}"
     if kind == "pdf":
-        try:
-            body = print_html(html(renderer(), doc))
-        except Busy:
-            retry = url_for("eigen_meldcode.ours")
-            return waiting("eigen_meldcode/bezig.html", RETRY_SECONDS, retry=retry)
-        except TooLarge as problem:
-            return too_large(problem)
-        mimetype = "application/pdf"
-    else:
-        body, mimetype = docx(doc), MIME
-    return _attachment(row, body, mimetype, f"{name}-{doc.language}.{kind}")
+        # A version is printed once per day and language; the concept per organisation.
+        subject = row.id if row is not None else data.organisation().id
+        return answer(
+            lambda: ask_page("meldcode", subject, html(renderer(), doc), doc.language),
+            lambda pdf: _attachment(row, pdf, "application/pdf", filename),
+            "eigen_meldcode/bezig.html",
+        )
+    return _attachment(row, docx(doc), MIME, filename)
 
 
 def meldcode_file(row, name: str):

@@ -50,7 +50,7 @@ def version(number: int):
     )
 
 
-@routes.get("/versies/<int:number>.pdf")
+@routes.route("/versies/<int:number>.pdf", methods=["GET", "POST"])
 @access("authenticated")
 def version_pdf(number: int):
     """Download an adopted version as a tagged PDF."""

@@ -62,13 +62,3 @@ def session_context(row: store.TrainingSession) -> dict:
         "outcome_words": partial(outcome_words, kader, words),
         "refresh_seconds": REFRESH_SECONDS,
     }
-
-
-def fingerprint(counts) -> tuple:
-    """Return what the class report depends on, to print it once per state of the class."""
-    return (
-        counts.participants,
-        counts.done,
-        tuple((q.qid, tuple(q.counts.items()), q.answered, q.departing) for q in counts.questions),
-        tuple((o.route, o.melden, o.hulp, o.afsluiten, o.acties, o.count) for o in counts.outcomes),
-    )

@@ -48,10 +48,12 @@ def uitkomst():
     )
 
 
-@routes.get("/uitkomst.pdf")
+@routes.route("/uitkomst.pdf", methods=["GET", "POST"])
 @access("oefenen")
 def uitkomst_pdf():
     """Print the participant's own exercise: their answers and the decision with its trace."""
     here = place()
     view = own_exercise(here.case, here.kader, here.answers, here.walk.decision)
-    return pdf_response("oefenen/pdf.html", f"oefening-{here.case.id}.pdf", view)
+    return pdf_response(
+        "oefenen/pdf.html", f"oefening-{here.case.id}.pdf", view, "oefening", here.person.id
+    )
