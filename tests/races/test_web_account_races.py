@@ -13,7 +13,7 @@ from sqlalchemy import delete
 from sqlalchemy import func
 from sqlalchemy import select
 
-from meldcode.storage import accounts
+from meldcode.storage import first_start
 from meldcode.storage import totp
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
@@ -172,7 +172,7 @@ def test_the_setup_link_posted_three_times_at_once_makes_one_organisation(racing
         for round_ in range(ROUNDS):
             for table in (UserSession, User, Organisation):
                 database.run_write(lambda s, table=table: s.execute(delete(table)))
-            token = database.run_write(lambda s: accounts.new_setup_token(s, utcnow()))
+            token = database.run_write(lambda s: first_start.new_setup_token(s, utcnow()))
             path = f"/setup/{token}"
             people = [Visitor(app) for _ in range(3)]
             calls = [

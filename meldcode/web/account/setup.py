@@ -20,6 +20,7 @@ from wtforms.validators import Optional
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.storage import accounts
+from meldcode.storage import first_start
 from meldcode.storage.models import Organisation
 from meldcode.web.access import access
 from meldcode.web.account.common import check_new_password
@@ -90,7 +91,7 @@ class SetupForm(BaseForm):
 def setup(token: str):
     """First start: create the first organisation and its beheerder with the one-time link."""
     now = accounts.now()
-    if not accounts.needs_setup(session()):
+    if not first_start.needs_setup(session()):
         flash(_("Deze installatie is al ingericht. Log in."), "info")
         return redirect(url_for("account.login"))
     form = SetupForm()
@@ -99,7 +100,7 @@ def setup(token: str):
 
         def work(s):
             """Create the first organisation and its beheerder with a valid setup token."""
-            if not accounts.needs_setup(s) or not accounts.use_setup_token(s, token, now):
+            if not first_start.needs_setup(s) or not first_start.use_setup_token(s, token, now):
                 return None
             organisation = Organisation(
                 name=form.organisation.data.strip(), default_kader=form.kader.data

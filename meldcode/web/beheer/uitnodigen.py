@@ -24,6 +24,7 @@ from meldcode.kader.i18n import _l
 from meldcode.kader.words import ROLES
 from meldcode.kader.words import role_label
 from meldcode.storage import accounts
+from meldcode.storage import invitations
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
 from meldcode.web.database import SaveFailed
@@ -73,11 +74,11 @@ def invite():
 
         def work(s):
             """Create the invitation and audit it."""
-            token = accounts.create_invitation(
+            token = invitations.create_invitation(
                 s, g.user, form.email.data, form.role.data, now, datetime.timedelta(days=days)
             )
             s.flush()
-            found = accounts.find_invitation(s, token, now)
+            found = invitations.find_invitation(s, token, now)
             audit_in(s, "invite", "invitation", found.id)
             return token
 
@@ -96,7 +97,7 @@ def invite():
 def invited():
     """Show the new invitation link once; a reload says to make a new one if it was lost."""
     token = cookie.pop(SHOWN_ONCE, None)
-    found = accounts.find_invitation(session(), token, accounts.now()) if token else None
+    found = invitations.find_invitation(session(), token, accounts.now()) if token else None
     if found is None or found.organisation_id != g.user.organisation_id:
         return render_template("beheer/invited.html", link=None)
     base = current_app.config["BASE_URL"].rstrip("/")
