@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from meldcode.kader.words import ROLES
 from meldcode.storage import accounts
+from meldcode.storage import password_resets
 from meldcode.storage import sessions
 from meldcode.storage import totp
 from meldcode.storage.crypto import Cipher
@@ -58,9 +59,10 @@ def change_role(session: Session, user: User, role: str, now: datetime.datetime)
 
 
 def disable(session: Session, user: User, now: datetime.datetime) -> None:
-    """Switch an account off; every session of it ends at once."""
+    """Switch an account off; every session and every password reset link of it ends at once."""
     user.active = False
     sessions.revoke_all(session, user.id, now)
+    password_resets.end_all(session, user.id, now)
 
 
 def enable(session: Session, user: User, now: datetime.datetime) -> None:
