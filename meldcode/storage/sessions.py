@@ -34,8 +34,13 @@ def start_session(
     provider: str | None = None,
     provider_mfa: bool = False,
 ) -> str:
-    """Create a server-side session and return its token for the cookie."""
+    """Create a server-side session and return its token for the cookie.
+
+    Every way in (password, setup, invitation, single sign-on) starts here, so this is
+    where the account's "last signed in" is set.
+    """
     token = new_token()
+    user.last_login_at = now
     session.add(
         UserSession(
             token_hash=token_hash(token),

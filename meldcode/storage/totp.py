@@ -4,7 +4,6 @@ import datetime
 import secrets
 
 import pyotp
-
 from sqlalchemy.orm import object_session
 
 from meldcode.storage import recovery_codes

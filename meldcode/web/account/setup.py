@@ -3,6 +3,7 @@
 ``make run`` prints the one-time link; it works once, and only while no organisation exists.
 """
 
+from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -92,8 +93,11 @@ def setup(token: str):
     """First start: create the first organisation and its beheerder with the one-time link."""
     now = accounts.now()
     if not first_start.needs_setup(session()):
-        flash(_("Deze installatie is al ingericht. Log in."), "info")
-        return redirect(url_for("account.login"))
+        # A beheerder who wants a second organisation is told where and whether that can be.
+        page = render_template(
+            "account/setup_done.html", allowed=current_app.config["ALLOW_NEW_ORGANISATIONS"]
+        )
+        return page, 409
     form = SetupForm()
     form.kader.choices = kader_choices(language())
     if form.validate_on_submit():
