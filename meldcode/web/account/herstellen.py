@@ -146,10 +146,10 @@ def reset(token: str):
         try:
             done = write(lambda s: _new_password(s, token, form.password.data))
         except SaveFailed:
-            return render_template("account/reset.html", form=form, user=user, busy=True), 503
+            return render_template("account/reset.html", form=form, account=user, busy=True), 503
         if done is None:  # the other tab, or a second click, was first
             return render_template("account/reset_invalid.html"), 404
         flash(_("Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord."), "success")
         return redirect(url_for("account.login"), code=303)
-    page = render_template("account/reset.html", form=form, user=user)
+    page = render_template("account/reset.html", form=form, account=user)
     return page, 400 if form.errors else 200
