@@ -117,9 +117,7 @@ def test_recovery_codes_are_shown_once_and_each_signs_in_once(wizard_app, people
         assert len(audit_rows(wizard_app, "login_failed")) == 1
         done = visitor.form("/inloggen/herstelcode", {"code": codes[3].upper()})
         assert done.status_code == 303 and signed_in(visitor)
-        assert [r.object_id for r in audit_rows(wizard_app, "recovery_code_used")] == [
-            people.owner
-        ]
+        assert [r.object_id for r in audit_rows(wizard_app, "recovery_code_used")] == [people.owner]
         assert "nog 9 herstelcodes" in visitor.page("/account/tweestaps")
         logout(visitor)
         clock.tick(30)
