@@ -149,3 +149,29 @@ def test_the_beheer_list_shows_when_the_beheerder_who_just_signed_in_did(wizard_
         page = beheerder.page("/beheer/")
     row = re.search(r"beheer/gebruikers/" + people.beheerder + r".*?</tr>", page, re.S).group(0)
     assert "Nog nooit" not in row and "2026" in row
+
+
+def test_the_beheerder_who_just_set_up_the_organisation_has_signed_in(tmp_path):
+    from meldcode.storage import first_start
+    from meldcode.storage.models import utcnow
+    from tests.web.wizard import fresh_app
+
+    app = fresh_app(tmp_path)
+    token = app.extensions["meldcode_db"].run_write(
+        lambda s: first_start.new_setup_token(s, utcnow())
+    )
+    person = Visitor(app)
+    done = person.form(
+        f"/setup/{token}",
+        {
+            "organisation": "OBS Het Anker",
+            "kader": "basis",
+            "name": "Eerste Beheerder",
+            "email": "beheer@anker.nl",
+            "password": NEW,
+            "password_again": NEW,
+        },
+    )
+    assert done.status_code == 303
+    page = person.page("/beheer/")
+    assert "Eerste Beheerder" in page and "Nog nooit" not in page
