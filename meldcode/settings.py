@@ -27,6 +27,9 @@ DEFAULTS: dict = {
     "SESSION_ABSOLUTE_HOURS": 10,
     "SESSION_WARNING_MINUTES": 2,
     "INVITATION_DAYS": 7,
+    "PASSWORD_RESET_HOURS": 24,  # a reset link a beheerder makes (passed on by hand or mailed)
+    "PASSWORD_RESET_MAIL_MINUTES": 60,  # a link asked for with "wachtwoord vergeten"
+    "ALLOW_NEW_ORGANISATIONS": False,  # may a beheerder create another organisation here?
     "STASH_HOURS": 4,
     "PDF_CONCURRENCY": 0,  # renders at once per machine; 0: one fewer than its CPU cores
     "TRUSTED_PROXIES": 0,  # number of proxies in front, for the client address in the audit log
@@ -65,6 +68,8 @@ MINIMUMS = {
     "SESSION_ABSOLUTE_HOURS": 1,
     "SESSION_WARNING_MINUTES": 0,
     "INVITATION_DAYS": 1,
+    "PASSWORD_RESET_HOURS": 1,
+    "PASSWORD_RESET_MAIL_MINUTES": 5,
     "STASH_HOURS": 1,
     "PDF_CONCURRENCY": 0,
     "JOB_WORKERS": 1,

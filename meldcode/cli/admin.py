@@ -36,14 +36,15 @@ def _redact(url: str) -> str:
 def setup_link() -> None:
     """Print a one-time setup link when the database has no organisation yet."""
     from meldcode.storage import accounts
+    from meldcode.storage import first_start
 
     settings, database = open_database()
 
     def work(session):
         """Create a setup token when no organisation exists yet."""
-        if not accounts.needs_setup(session):
+        if not first_start.needs_setup(session):
             return None
-        return accounts.new_setup_token(session, accounts.now())
+        return first_start.new_setup_token(session, accounts.now())
 
     token = database.run_write(work)
     if token is None:
@@ -103,16 +104,17 @@ def user_create(org_name: str, email: str, role: str, name: str) -> None:
     from sqlalchemy import select
 
     from meldcode.storage import accounts
+    from meldcode.storage import passwords
     from meldcode.storage.models import Organisation
 
     password = sys.stdin.readline().rstrip("\n")
-    problems = accounts.password_problems(password, [email.split("@")[0], org_name])
+    problems = passwords.password_problems(password, [email.split("@")[0], org_name])
     if problems:
         raise BadInput(
             _(
                 "wachtwoord niet toegestaan: {problems} (minstens {n} tekens, geen "
                 "bekend wachtwoord)"
-            ).format(problems=", ".join(problems), n=accounts.MIN_PASSWORD)
+            ).format(problems=", ".join(problems), n=passwords.MIN_PASSWORD)
         )
     _settings, database = open_database()
 

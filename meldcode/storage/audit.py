@@ -42,6 +42,12 @@ ACTIONS = {
     "setup",
     "conflict",
     "save_failed",
+    "password_reset_link",
+    "password_reset_mail",
+    "password_reset",
+    "recovery_codes",
+    "recovery_code_used",
+    "organisation_create",
 }
 
 

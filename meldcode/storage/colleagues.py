@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 
 from meldcode.kader.words import ROLES
 from meldcode.storage import accounts
+from meldcode.storage import password_resets
+from meldcode.storage import sessions
 from meldcode.storage import totp
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.models import Invitation
@@ -53,13 +55,14 @@ def change_role(session: Session, user: User, role: str, now: datetime.datetime)
     if role not in ROLES:
         raise ValueError(role)
     user.role = role
-    accounts.revoke_all(session, user.id, now)
+    sessions.revoke_all(session, user.id, now)
 
 
 def disable(session: Session, user: User, now: datetime.datetime) -> None:
-    """Switch an account off; every session of it ends at once."""
+    """Switch an account off; every session and every password reset link of it ends at once."""
     user.active = False
-    accounts.revoke_all(session, user.id, now)
+    sessions.revoke_all(session, user.id, now)
+    password_resets.end_all(session, user.id, now)
 
 
 def enable(session: Session, user: User, now: datetime.datetime) -> None:
@@ -74,10 +77,10 @@ def unlock(session: Session, user: User, now: datetime.datetime) -> None:
 
 def end_sessions(session: Session, user: User, now: datetime.datetime) -> None:
     """Sign a colleague out on every device (a lost laptop, a shared computer)."""
-    accounts.revoke_all(session, user.id, now)
+    sessions.revoke_all(session, user.id, now)
 
 
 def reset_totp(session: Session, cipher: Cipher, user: User, now: datetime.datetime) -> None:
     """Switch a colleague's two-factor login off (a lost phone) and end their sessions."""
     totp.set_totp_secret(cipher, user, None)
-    accounts.revoke_all(session, user.id, now)
+    sessions.revoke_all(session, user.id, now)

@@ -15,6 +15,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from meldcode.storage import audit
+from meldcode.storage import password_resets
 from meldcode.storage import throttle
 from meldcode.storage import training
 from meldcode.storage.atomic import insert_new
@@ -92,6 +93,7 @@ def purge(session: Session, now: datetime.datetime) -> Report:
         delete(SetupToken).where(SetupToken.expires_at < now),
     ):
         report.other += session.execute(statement).rowcount or 0
+    report.other += password_resets.purge(session, now)  # reset links a day past expiry
     report.other += training.purge(session, now)  # ended training sessions, after 24 hours
     report.other += throttle.purge(session, now)  # rate-limit counters of days past
     for job in EXTRA_JOBS:

@@ -13,11 +13,22 @@ from meldcode.storage.background import RenderJob
 from meldcode.storage.eigen_meldcode import OrgMeldcode
 from meldcode.storage.identities import ExternalIdentity
 from meldcode.storage.models import Base
+from meldcode.storage.password_resets import PasswordReset
+from meldcode.storage.recovery_codes import RecoveryCode
 from meldcode.storage.throttle import Throttle
 from meldcode.storage.training import TrainingSession
 
 # One model of every module that declares tables (tests/storage/test_schema.py checks it).
-TABLE_MODULES = (Base, RenderJob, OrgMeldcode, ExternalIdentity, Throttle, TrainingSession)
+TABLE_MODULES = (
+    Base,
+    RenderJob,
+    OrgMeldcode,
+    ExternalIdentity,
+    PasswordReset,
+    RecoveryCode,
+    Throttle,
+    TrainingSession,
+)
 
 
 def metadata() -> MetaData:

@@ -16,12 +16,12 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from meldcode.storage.accounts import SessionTimes
-from meldcode.storage.accounts import token_hash
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.models import StashedForm
 from meldcode.storage.models import User
 from meldcode.storage.models import UserSession
+from meldcode.storage.sessions import SessionTimes
+from meldcode.storage.tokens import token_hash
 
 
 @dataclass(frozen=True)

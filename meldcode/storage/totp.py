@@ -4,7 +4,9 @@ import datetime
 import secrets
 
 import pyotp
+from sqlalchemy.orm import object_session
 
+from meldcode.storage import recovery_codes
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.models import User
 
@@ -42,6 +44,8 @@ def user_totp_secret(cipher: Cipher, user: User) -> str | None:
 
 
 def set_totp_secret(cipher: Cipher, user: User, secret: str | None) -> None:
-    """Store (encrypted) or clear a user's TOTP secret."""
+    """Store (encrypted) or clear a user's TOTP secret; clearing it deletes the recovery codes."""
     user.totp_secret_enc = cipher.encrypt(secret, f"users.totp:{user.id}") if secret else None
     user.totp_last_step = 0
+    if secret is None and object_session(user) is not None:
+        recovery_codes.drop(object_session(user), user.id)

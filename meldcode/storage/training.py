@@ -24,14 +24,14 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import mapped_column
 
-from meldcode.storage.accounts import new_token
-from meldcode.storage.accounts import token_hash
 from meldcode.storage.atomic import locked
 from meldcode.storage.atomic import upsert
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.models import Base
 from meldcode.storage.models import User
 from meldcode.storage.models import new_id
+from meldcode.storage.tokens import new_token
+from meldcode.storage.tokens import token_hash
 
 # Easy to read out loud and to type from a projector: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G.
 CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"

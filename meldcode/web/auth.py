@@ -18,7 +18,9 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from meldcode.kader.words import CASE_ROLES
 from meldcode.storage import accounts
+from meldcode.storage import sessions
 from meldcode.storage import stash
+from meldcode.storage import tokens
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
 from meldcode.web import login_guard
@@ -37,10 +39,10 @@ def init_app(app: Flask) -> None:
     app.add_template_global(session_expires, "session_expires")
 
 
-def times() -> accounts.SessionTimes:
+def times() -> sessions.SessionTimes:
     """Return the session limits from the settings."""
     config = current_app.config
-    return accounts.SessionTimes(
+    return sessions.SessionTimes(
         idle=datetime.timedelta(minutes=int(config["SESSION_IDLE_MINUTES"])),
         absolute=datetime.timedelta(hours=int(config["SESSION_ABSOLUTE_HOURS"])),
     )
@@ -56,7 +58,7 @@ def load_user() -> None:
     if not token or request.endpoint == "static":
         return
     now = accounts.now()
-    found = accounts.load_session(db_session(), token, now, times())
+    found = sessions.load_session(db_session(), token, now, times())
     if found is None:
         # The dead token stays in the cookie until the next sign-in replaces it: another tab
         # may still post text that must be kept for this user (below).
@@ -70,7 +72,7 @@ def load_user() -> None:
     if now - g.user_session.last_seen_at > TOUCH_EVERY and request.endpoint != "account.ping":
         try:
             # One attempt only: a missed refresh costs nothing, waiting for it costs the user.
-            write(lambda s: accounts.touch_session(s, token, now), quick=True)
+            write(lambda s: sessions.touch_session(s, token, now), quick=True)
         except SaveFailed:
             g.pop("save_failure", None)  # the page's own save decides what the page says
             return  # the page still works; the idle timer is refreshed on the next request
@@ -98,7 +100,7 @@ def sign_in(
     """
     now = accounts.now()
     token = write(
-        lambda s: accounts.start_session(
+        lambda s: sessions.start_session(
             s, s.get(User, user.id), now, times(), second_factor_done, provider, provider_mfa
         )
     )
@@ -120,7 +122,7 @@ def complete_second_factor() -> None:
         """Mark the session as having passed the second factor."""
         from meldcode.storage.models import UserSession
 
-        row = s.get(UserSession, accounts.token_hash(token))
+        row = s.get(UserSession, tokens.token_hash(token))
         row.second_factor_done = True
         return row.user_id
 
@@ -131,7 +133,7 @@ def sign_out() -> None:
     """End the current session on the server and clear the cookie."""
     token = cookie.get("sid")
     if token:
-        write(lambda s: accounts.revoke_session(s, token, accounts.now()))
+        write(lambda s: sessions.revoke_session(s, token, accounts.now()))
     cookie.clear()
 
 

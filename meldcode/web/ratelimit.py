@@ -37,6 +37,10 @@ LIMITS: dict[str, tuple[Limit, ...]] = {
     # Joining one session: a class joins within minutes; one device cannot fill 250 places
     # in seconds. Counted per session and address (the caller adds the session to the name).
     "join": (Limit("address", 30, MINUTE),),
+    # "Wachtwoord vergeten": a few requests per address and hour (the mails go to the
+    # account's owner, who must not be flooded); per client address as for a class.
+    "vergeten": (Limit("address", 20, 10 * MINUTE), Limit("all", 300, 10 * MINUTE)),
+    "vergeten_adres": (Limit("all", 3, 60 * MINUTE),),
 }
 
 

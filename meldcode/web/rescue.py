@@ -25,6 +25,7 @@ from werkzeug.datastructures import MultiDict
 from meldcode.kader.i18n import _
 from meldcode.storage import accounts
 from meldcode.storage import stash
+from meldcode.storage import tokens
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import write
@@ -55,7 +56,7 @@ def _stash() -> str | None:
     fields = {k: v for k, v in request.form.lists() if k != "csrf_token"}
     if user_id is None or not fields or _has_secret():
         return None
-    token = accounts.new_token()
+    token = tokens.new_token()
     hours = int(current_app.config["STASH_HOURS"])
     expires = accounts.now() + datetime.timedelta(hours=hours)
     cipher = database().cipher

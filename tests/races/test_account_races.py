@@ -8,6 +8,7 @@ import datetime
 import pyotp
 
 from meldcode.storage import accounts
+from meldcode.storage import first_start
 from meldcode.storage import purge
 from meldcode.storage import totp
 from meldcode.storage.models import User
@@ -22,11 +23,11 @@ def test_a_setup_link_used_twice_at_once_works_once(dbs):
     tally = Tally()
     for round_ in range(ROUNDS):
         now = NOW + datetime.timedelta(minutes=round_)
-        token = dbs[0].run_write(lambda s, now=now: accounts.new_setup_token(s, now))
+        token = dbs[0].run_write(lambda s, now=now: first_start.new_setup_token(s, now))
         outcomes = race(
             [
                 lambda db=db, token=token, now=now: db.run_write(
-                    lambda s: accounts.use_setup_token(s, token, now)
+                    lambda s: first_start.use_setup_token(s, token, now)
                 )
                 for db in dbs
             ]

@@ -6,6 +6,7 @@ import re
 from sqlalchemy import select
 
 from meldcode.storage import accounts
+from meldcode.storage import invitations
 from meldcode.storage.identities import ExternalIdentity
 from meldcode.storage.models import Invitation
 from meldcode.storage.models import Organisation
@@ -56,7 +57,9 @@ def invite(app, world, email="nieuw@delinde.nl", role="aandachtsfunctionaris") -
 
     def work(s):
         inviter = s.get(User, world.beheerder)
-        return accounts.create_invitation(s, inviter, email, role, now, datetime.timedelta(days=7))
+        return invitations.create_invitation(
+            s, inviter, email, role, now, datetime.timedelta(days=7)
+        )
 
     return db(app).run_write(work)
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from meldcode.storage import accounts
 from meldcode.storage import stash
+from meldcode.storage import tokens
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.db import Database
 from meldcode.storage.models import Organisation
@@ -38,7 +39,7 @@ def users(db):
 
 def keep(db, user_id, text, caps):
     """Stash a text (each a second later than the one before); return its token or None."""
-    token = accounts.new_token()
+    token = tokens.new_token()
     keep.clock += 1
     expires = LATER + datetime.timedelta(seconds=keep.clock)
     kept = db.run_write(

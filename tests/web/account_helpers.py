@@ -13,6 +13,7 @@ from tests.web.helpers import parse
 from tests.web.wizard import Visitor
 
 T0 = datetime.datetime(2026, 9, 14, 10, 0, 5)  # five seconds into a 30-second TOTP step
+RECOVERY = re.compile(r"<li><code>([a-z2-9]{4}(?:-[a-z2-9]{4}){3})</code></li>")
 SECRET = re.compile(r'<p class="hash"[^>]*><strong>([A-Z2-7 ]+)</strong>')
 
 
@@ -101,7 +102,10 @@ def enable_totp(person: Visitor, when: datetime.datetime) -> str:
     html = person.page("/account/tweestaps")
     secret = SECRET.search(html).group(1).replace(" ", "")
     response = submit(person, "/account/tweestaps", html, {"code": code_at(secret, when)})
-    assert response.status_code == 303, response.get_data(as_text=True)[:3000]
+    # The answer shows the recovery codes, once (no redirect: they are never stored readable).
+    assert response.status_code == 200, response.get_data(as_text=True)[:3000]
+    assert RECOVERY.findall(response.get_data(as_text=True))
+    person.last_codes = RECOVERY.findall(response.get_data(as_text=True))
     return secret
 
 

@@ -181,7 +181,8 @@ def invite(beheerder: Visitor, email: str, role: str = "medewerker") -> str:
     response = beheerder.form("/beheer/uitnodigen", {"email": email, "role": role})
     assert response.status_code == 303, response.get_data(as_text=True)[:3000]
     page = beheerder.page(response.headers["Location"])
-    link = re.search(r'value="http://127\.0\.0\.1:5000(/uitnodiging/[A-Za-z0-9_-]{43})"', page)
+    pattern = r'<code id="link">http://127\.0\.0\.1:5000(/uitnodiging/[A-Za-z0-9_-]{43})</code>'
+    link = re.search(pattern, page)
     return link.group(1)
 
 

@@ -64,6 +64,12 @@ AUDIT_ACTIONS = {
     "setup": _l("Organisatie ingericht"),
     "conflict": _l("Niet opgeslagen: tegelijk gewijzigd"),
     "save_failed": _l("Niet opgeslagen: database niet bereikbaar"),
+    "password_reset_link": _l("Link voor een nieuw wachtwoord gemaakt"),
+    "password_reset_mail": _l("Link voor een nieuw wachtwoord gemaild"),
+    "password_reset": _l("Nieuw wachtwoord gekozen met een link"),
+    "recovery_codes": _l("Herstelcodes gemaakt"),
+    "recovery_code_used": _l("Ingelogd met een herstelcode"),
+    "organisation_create": _l("Organisatie aangemaakt"),
 }
 VERBS = ("toegevoegd", "gewijzigd", "verwijderd")
 

@@ -8,13 +8,24 @@ from flask import Blueprint
 from flask import Flask
 
 from meldcode.web.account import gegevens
+from meldcode.web.account import herstelcode
+from meldcode.web.account import herstellen
 from meldcode.web.account import inloggen
 from meldcode.web.account import inloggen_code
 from meldcode.web.account import setup
 from meldcode.web.account import tweestaps
 from meldcode.web.account import uitnodiging
 
-PAGES = (inloggen, inloggen_code, setup, gegevens, tweestaps, uitnodiging)
+PAGES = (
+    inloggen,
+    inloggen_code,
+    herstelcode,
+    setup,
+    gegevens,
+    herstellen,
+    tweestaps,
+    uitnodiging,
+)
 
 
 def register(app: Flask) -> None:

@@ -4,7 +4,7 @@ from flask import g
 from wtforms.validators import ValidationError
 
 from meldcode.kader.i18n import _l
-from meldcode.storage import accounts
+from meldcode.storage import passwords
 from meldcode.storage.models import User
 from meldcode.web.database import session
 
@@ -15,8 +15,8 @@ LOGIN_FAILED = _l(
     "beheerder het account te ontgrendelen."
 )
 PASSWORD_MESSAGES = {
-    "te_kort": _l("Kies een wachtwoord van minstens %(n)d tekens.", n=accounts.MIN_PASSWORD),
-    "te_lang": _l("Kies een wachtwoord van hoogstens %(n)d tekens.", n=accounts.MAX_PASSWORD),
+    "te_kort": _l("Kies een wachtwoord van minstens %(n)d tekens.", n=passwords.MIN_PASSWORD),
+    "te_lang": _l("Kies een wachtwoord van hoogstens %(n)d tekens.", n=passwords.MAX_PASSWORD),
     "te_bekend": _l("Dit wachtwoord is te bekend; kies een ander."),
     "bevat_context": _l("Gebruik niet je naam, je organisatie of 'meldcode' in je wachtwoord."),
 }
@@ -24,7 +24,7 @@ PASSWORD_MESSAGES = {
 
 def check_new_password(form, field, context: list[str]) -> None:
     """Add a field error for each problem with a new password."""
-    for code in accounts.password_problems(field.data or "", context):
+    for code in passwords.password_problems(field.data or "", context):
         raise ValidationError(PASSWORD_MESSAGES[code])
 
 

@@ -18,6 +18,8 @@ from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.kader.words import role_label
 from meldcode.storage import accounts
+from meldcode.storage import passwords
+from meldcode.storage import sessions
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
 from meldcode.web.access import access
@@ -135,9 +137,9 @@ def password():
             fresh = s.get(User, g.user.id)
             if not accounts.check_password(fresh, form.current.data, now):
                 return False
-            fresh.password_hash = accounts.hash_password(form.password.data)
+            fresh.password_hash = passwords.hash_password(form.password.data)
             # A new password shuts out whoever may have known the old one.
-            accounts.revoke_all(s, fresh.id, now)
+            sessions.revoke_all(s, fresh.id, now)
             audit_in(s, "update", "password", fresh.id)
             return True
 
@@ -164,7 +166,7 @@ def logout_all():
 
     def work(s):
         """End every session of the user and audit it."""
-        accounts.revoke_all(s, user_id, accounts.now())
+        sessions.revoke_all(s, user_id, accounts.now())
         audit_in(s, "logout_all", "user", user_id)
 
     try:

@@ -20,6 +20,7 @@ from wtforms.validators import InputRequired
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.storage import accounts
+from meldcode.storage import first_start
 from meldcode.storage.models import UserSession
 from meldcode.web import login_guard
 from meldcode.web.access import access
@@ -95,8 +96,8 @@ def login():
         return redirect(target if target != "/" else url_for("account.home"), code=303)
     status = 400 if form.errors else 200
     # First start: no organisation yet, so nobody can sign in; say where the setup link is.
-    first_start = accounts.needs_setup(session())
-    return render_template("account/login.html", form=form, first_start=first_start), status
+    unset = first_start.needs_setup(session())
+    return render_template("account/login.html", form=form, first_start=unset), status
 
 
 @routes.post("/uitloggen")

@@ -3,6 +3,7 @@
 ``make run`` prints the one-time link; it works once, and only while no organisation exists.
 """
 
+from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -20,6 +21,7 @@ from wtforms.validators import Optional
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.storage import accounts
+from meldcode.storage import first_start
 from meldcode.storage.models import Organisation
 from meldcode.web.access import access
 from meldcode.web.account.common import check_new_password
@@ -90,16 +92,19 @@ class SetupForm(BaseForm):
 def setup(token: str):
     """First start: create the first organisation and its beheerder with the one-time link."""
     now = accounts.now()
-    if not accounts.needs_setup(session()):
-        flash(_("Deze installatie is al ingericht. Log in."), "info")
-        return redirect(url_for("account.login"))
+    if not first_start.needs_setup(session()):
+        # A beheerder who wants a second organisation is told where and whether that can be.
+        page = render_template(
+            "account/setup_done.html", allowed=current_app.config["ALLOW_NEW_ORGANISATIONS"]
+        )
+        return page, 409
     form = SetupForm()
     form.kader.choices = kader_choices(language())
     if form.validate_on_submit():
 
         def work(s):
             """Create the first organisation and its beheerder with a valid setup token."""
-            if not accounts.needs_setup(s) or not accounts.use_setup_token(s, token, now):
+            if not first_start.needs_setup(s) or not first_start.use_setup_token(s, token, now):
                 return None
             organisation = Organisation(
                 name=form.organisation.data.strip(), default_kader=form.kader.data

@@ -20,6 +20,7 @@ from wtforms.validators import InputRequired
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.storage import accounts
+from meldcode.storage import recovery_codes
 from meldcode.storage import totp
 from meldcode.storage.crypto import DecryptionFailed
 from meldcode.storage.models import Organisation
@@ -94,8 +95,7 @@ def totp_setup():
     """Set up two-factor login: scan the QR code, then confirm with a first code."""
     user = current_user_fresh()
     if user.totp_secret_enc is not None:
-        form = PasswordConfirmForm(formdata=None)
-        return render_template("account/totp_on.html", form=form, required=_required(user))
+        return on_page(user)
     form = SetupForm()
     secret = _unseal(form.geheim.data, user.id) if request.method == "POST" else None
     if secret is None:
@@ -110,18 +110,35 @@ def totp_setup():
                 totp.set_totp_secret(database().cipher, fresh, secret)
                 accounts.second_factor_passed(fresh, step)  # the confirming code is used
                 audit_in(s, "totp_enable", "user", fresh.id)
+                codes = recovery_codes.new_codes(s, fresh.id, accounts.now())
+                audit_in(s, "recovery_codes", "user", fresh.id)
+                return codes
 
             try:
-                write(work)
+                codes = write(work)
             except SaveFailed:
                 return _setup_page(form, user, secret, busy=True), 503
             complete_second_factor()
             flash(_("Tweestapsverificatie staat aan. Je logt voortaan in met een code."), "success")
-            return redirect(url_for("account.profile"), code=303)
+            # Shown in this answer only: the codes are stored as hashes and never again readable.
+            page = render_template("account/recovery_codes.html", codes=codes, new=True)
+            return page, 200, {"Cache-Control": "no-store"}
         form.code.errors = [_("Deze code klopt niet. Controleer de tijd op je telefoon.")]
     if request.method == "POST" and not form.errors:
         form.code.errors = [_("Scan de nieuwe QR-code en vul de code in die je app dan geeft.")]
     return _setup_page(form, user, secret), 400 if form.errors else 200
+
+
+def on_page(user: User, form=None, codes_form=None, busy: bool = False) -> str:
+    """Render the page of two-factor login that is on: new recovery codes, switching off."""
+    return render_template(
+        "account/totp_on.html",
+        form=form or PasswordConfirmForm(formdata=None),
+        codes_form=codes_form or PasswordConfirmForm(formdata=None, prefix="codes"),
+        required=_required(user),
+        left=recovery_codes.remaining(session(), user.id),
+        busy=busy,
+    )
 
 
 def _setup_page(form: SetupForm, user: User, secret: str, busy: bool = False) -> str:
@@ -148,7 +165,7 @@ def totp_disable():
     form = PasswordConfirmForm()
     required = _required(user)
     if required or not form.validate_on_submit():
-        return render_template("account/totp_on.html", form=form, required=required), 400
+        return on_page(user, form=form), 400
 
     def work(s):
         """Switch two-factor login off when the password is right."""
@@ -162,10 +179,10 @@ def totp_disable():
     try:
         done = write(work)
     except SaveFailed:
-        return render_template("account/totp_on.html", form=form, busy=True), 503
+        return on_page(user, form=form, busy=True), 503
     if not done:
         audit_now("login_failed", "user", user.id, "bad_password")
         form.password.errors = [_("Dit wachtwoord klopt niet, of je hebt het te vaak geprobeerd.")]
-        return render_template("account/totp_on.html", form=form, required=required), 400
+        return on_page(user, form=form), 400
     flash(_("Tweestapsverificatie staat uit."), "success")
     return redirect(url_for("account.profile"), code=303)

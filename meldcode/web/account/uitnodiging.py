@@ -23,6 +23,7 @@ from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.storage import accounts
 from meldcode.storage import audit
+from meldcode.storage import invitations
 from meldcode.storage.models import Organisation
 from meldcode.web.access import access
 from meldcode.web.account.common import check_new_password
@@ -77,7 +78,7 @@ class AcceptForm(BaseForm):
 def invitation(token: str):
     """Accept an invitation: choose a name and password; the account joins the organisation."""
     now = accounts.now()
-    found = accounts.find_invitation(session(), token, now) if len(token) <= 100 else None
+    found = invitations.find_invitation(session(), token, now) if len(token) <= 100 else None
     if found is None or accounts.email_taken(session(), found.email):
         return render_template("account/invitation_invalid.html"), 404
     if g.get("user") is not None:
@@ -114,7 +115,7 @@ def invitation(token: str):
 
 def _accept(s, token: str, form: AcceptForm, now: datetime.datetime):
     """Create the account and use up the invitation, in one transaction; None if too late."""
-    found = accounts.find_invitation(s, token, now)
+    found = invitations.find_invitation(s, token, now)
     if found is None or accounts.email_taken(s, found.email):
         return None
     organisation = s.get(Organisation, found.organisation_id)

@@ -10,9 +10,11 @@ from flask import Flask
 from meldcode.web.beheer import gebruikers
 from meldcode.web.beheer import instellingen
 from meldcode.web.beheer import logboek
+from meldcode.web.beheer import organisaties
 from meldcode.web.beheer import uitnodigen
+from meldcode.web.beheer import wachtwoord
 
-PAGES = (gebruikers, uitnodigen, instellingen, logboek)
+PAGES = (gebruikers, uitnodigen, wachtwoord, organisaties, instellingen, logboek)
 
 
 def register(app: Flask) -> None:

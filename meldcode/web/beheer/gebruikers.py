@@ -19,6 +19,7 @@ from meldcode.kader.words import ROLES
 from meldcode.storage import accounts
 from meldcode.storage import colleagues
 from meldcode.storage.models import User
+from meldcode.web import mailing
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
 from meldcode.web.database import SaveFailed
@@ -76,6 +77,7 @@ def _user_page(target: User, form: RoleForm | None = None, status: int = 200):
         roles=ROLES,
         now=accounts.now(),
         forever=accounts.FOREVER,
+        mail_on=mailing.enabled(),
     )
     return page, status
 

@@ -1,8 +1,9 @@
 """/beheer/uitnodigen: a beheerder invites a colleague by e-mail address and role.
 
-There is no mail server: the beheerder copies the one-time link and sends it themselves.
-Only a hash of the token is stored, so the link is shown once, right after inviting; the
-colleague accepts it at /uitnodiging/<token> (meldcode.web.account.uitnodiging).
+With e-mail set up, the invitation is mailed; either way the one-time link is shown in full
+once, right after inviting (with a copy button), so the beheerder can also pass it on.
+Only a hash of the token is stored; the colleague accepts it at /uitnodiging/<token>
+(meldcode.web.account.uitnodiging).
 """
 
 import datetime
@@ -23,7 +24,10 @@ from wtforms.validators import ValidationError
 from meldcode.kader.i18n import _l
 from meldcode.kader.words import ROLES
 from meldcode.kader.words import role_label
+from meldcode.mail import notify
 from meldcode.storage import accounts
+from meldcode.storage import invitations
+from meldcode.web import mailing
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
 from meldcode.web.database import SaveFailed
@@ -35,6 +39,7 @@ from meldcode.web.routes import Routes
 
 routes = Routes()
 SHOWN_ONCE = "uitnodiging"  # cookie key: the new link, kept only until it is shown
+MAILED = "uitnodiging_gemaild"  # cookie key: the invitation was mailed as well
 
 
 class InviteForm(BaseForm):
@@ -73,21 +78,30 @@ def invite():
 
         def work(s):
             """Create the invitation and audit it."""
-            token = accounts.create_invitation(
+            token = invitations.create_invitation(
                 s, g.user, form.email.data, form.role.data, now, datetime.timedelta(days=days)
             )
             s.flush()
-            found = accounts.find_invitation(s, token, now)
+            found = invitations.find_invitation(s, token, now)
             audit_in(s, "invite", "invitation", found.id)
-            return token
+            link = mailing.link("account.invitation", token=token)
+            language = g.user.language  # the invitee has none yet
+            mail_id = notify.invitation(
+                s, mailing.cipher(), mailing.settings(), found.id, found.email, link, language
+            )
+            return token, mail_id
 
         try:
-            token = write(work)
+            token, mail_id = write(work)
         except SaveFailed:
-            return render_template("beheer/invite.html", form=form, roles=ROLES, busy=True), 503
+            return render_template(
+                "beheer/invite.html", form=form, roles=ROLES, mail_on=mailing.enabled(), busy=True
+            ), 503
+        mailing.deliver([mail_id])
         cookie[SHOWN_ONCE] = token
+        cookie[MAILED] = mail_id is not None
         return redirect(url_for("beheer.invited"), code=303)
-    page = render_template("beheer/invite.html", form=form, roles=ROLES)
+    page = render_template("beheer/invite.html", form=form, roles=ROLES, mail_on=mailing.enabled())
     return page, 400 if form.errors else 200
 
 
@@ -96,13 +110,18 @@ def invite():
 def invited():
     """Show the new invitation link once; a reload says to make a new one if it was lost."""
     token = cookie.pop(SHOWN_ONCE, None)
-    found = accounts.find_invitation(session(), token, accounts.now()) if token else None
+    mailed = cookie.pop(MAILED, False)
+    found = invitations.find_invitation(session(), token, accounts.now()) if token else None
     if found is None or found.organisation_id != g.user.organisation_id:
         return render_template("beheer/invited.html", link=None)
-    base = current_app.config["BASE_URL"].rstrip("/")
-    return render_template(
-        "beheer/invited.html",
-        link=f"{base}/uitnodiging/{token}",
-        invitation=found,
-        role=role_label(found.role),
+    return (
+        render_template(
+            "beheer/invited.html",
+            link=mailing.link("account.invitation", token=token),
+            invitation=found,
+            role=role_label(found.role),
+            mailed=mailed,
+        ),
+        200,
+        {"Cache-Control": "no-store"},
     )

@@ -1,13 +1,17 @@
 """/delen: sharing a case with a colleague of the same organisation, so they can think along.
 
 Only the owner shares. Only active colleagues who may work on cases qualify; never someone
-of another organisation and never a trainer. The check runs again inside the write.
+of another organisation and never a trainer. The check runs again inside the write. The list
+shows names with roles; beheerders, who manage accounts and normally read no cases, are
+listed only when the owner asks for them on purpose. With e-mail set up the colleague gets
+a mail with only a link (meldcode.mail.notify.shared); without, the page says to tell them.
 """
 
 from flask import abort
 from flask import flash
 from flask import redirect
 from flask import render_template
+from flask import request
 from flask import url_for
 from sqlalchemy import select
 from wtforms import SelectField
@@ -16,15 +20,18 @@ from wtforms.validators import InputRequired
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.kader.words import CASE_ROLES
+from meldcode.kader.words import role_label
+from meldcode.mail import notify
 from meldcode.storage import cases
+from meldcode.storage.models import CaseShare
 from meldcode.storage.models import User
+from meldcode.web import mailing
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
-from meldcode.web.casussen.stap_common import names
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session
 from meldcode.web.fields import options as choices
@@ -63,14 +70,23 @@ def eligible(colleague: User | None, case) -> bool:
     )
 
 
-def _candidates(found: cases.Access, shared: list[str]) -> list[User]:
-    """Return the colleagues the case can still be shared with."""
+def _candidates(found: cases.Access, shared: list[str], beheerders: bool) -> list[User]:
+    """Return the colleagues the case can still be shared with (beheerders only on request)."""
     rows = session().scalars(
         select(User)
         .where(User.organisation_id == found.case.organisation_id)
         .order_by(User.name, User.email)
     )
-    return [u for u in rows if eligible(u, found.case) and u.id not in shared]
+    return [
+        u
+        for u in rows
+        if eligible(u, found.case) and u.id not in shared and (beheerders or u.role != "beheerder")
+    ]
+
+
+def _who(user: User) -> str:
+    """Return how a colleague is shown: name and role (the address only when unnamed)."""
+    return f"{user.name or user.email} ({role_label(user.role)})"
 
 
 def _share(colleague_id: str):
@@ -83,9 +99,28 @@ def _share(colleague_id: str):
             return False
         cases.share_case(s, found.case, user, colleague)
         audit_in(s, "share", "case", found.case.id)
-        return True
+        share = s.scalar(
+            select(CaseShare).where(
+                CaseShare.case_id == found.case.id, CaseShare.user_id == colleague.id
+            )
+        )
+        # The mail is written with the share (its key is the share: never twice).
+        return notify.shared(s, mailing.cipher(), mailing.settings(), share) or True
 
     return work
+
+    return work
+
+
+def _shared_message(mail_id) -> str:
+    """Hand the colleague's mail to the queue; say whether they hear of it by mail."""
+    if mail_id is True:  # no e-mail here: the owner tells the colleague
+        return _(
+            "De casus is gedeeld. Laat je collega zelf weten dat de casus klaarstaat: deze "
+            "installatie verstuurt geen e-mail."
+        )
+    mailing.deliver([mail_id])
+    return _("De casus is gedeeld. Je collega krijgt een mail met een link.")
 
 
 @routes.route("/<case_id>/delen", methods=["GET", "POST"])
@@ -95,10 +130,10 @@ def delen(case_id: str):
     found = open_case(case_id, owner_only=True)
     shared = cases.shares(session(), found.case)
     form, _rescued = build(ShareForm)
-    candidates = _candidates(found, shared)
+    beheerders = request.args.get("beheerders") == "1"
+    candidates = _candidates(found, shared, beheerders)
     form.collega.choices = choices(
-        [("", _("Kies een collega"))]
-        + [(u.id, f"{u.name} ({u.email})" if u.name else u.email) for u in candidates]
+        [("", _("Kies een collega"))] + [(u.id, _who(u)) for u in candidates]
     )
     status = 200
     not_saved = False
@@ -111,10 +146,10 @@ def delen(case_id: str):
                 status, not_saved = 503, True
             else:
                 if done:
-                    flash(_("De casus is gedeeld."), "success")
+                    flash(_shared_message(done), "success")
                     return redirect(url_for("casussen.delen", case_id=case_id), code=303)
                 form.collega.errors = [_("Kies een collega uit de lijst.")]
-    known = names(found, shared)
+    known = {u.id: _who(u) for u in session().scalars(select(User).where(User.id.in_(shared)))}
     return render_template(
         "casussen/delen.html",
         access=found,
@@ -123,6 +158,7 @@ def delen(case_id: str):
         form=form,
         shared=[(u, known.get(u, _("onbekende collega"))) for u in shared],
         has_options=bool(candidates),
+        beheerders=beheerders,
         not_saved=not_saved,
     ), status
 

@@ -42,6 +42,10 @@ PERSONAL = {
     "bsn": _l("een BSN"),
     "email": _l("een e-mailadres"),
     "telefoon": _l("een telefoonnummer"),
+    "naam": _l("een naam"),
+    "adres": _l("een adres"),
+    "postcode": _l("een postcode"),
+    "geboortedatum": _l("een volledige geboortedatum"),
 }
 
 
@@ -60,10 +64,12 @@ class LabelForm(BaseForm):
         ),
     )
     toch_opslaan = BooleanField(_l("Dit is geen persoonsgegeven; toch zo opslaan"))
+    personal = False  # the label looked personal: the page offers "toch opslaan" only then
 
     def validate_label(self, field):
-        """Warn when the label looks like a BSN, e-mail address or phone number."""
+        """Warn when the label looks like a name, address, date of birth or other identifier."""
         found = looks_personal(field.data or "")
+        self.personal = bool(found)
         if found and not self.toch_opslaan.data:
             what = ", ".join(str(PERSONAL[code]) for code in found)
             raise ValidationError(

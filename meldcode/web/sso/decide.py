@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from meldcode.storage import accounts
 from meldcode.storage import audit
 from meldcode.storage import identities
+from meldcode.storage import invitations
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import User
 from meldcode.web.sso.client import Verified
@@ -91,7 +92,7 @@ def _first_sign_in(s, verified, organisation, now, language) -> User | str:
     claims = verified.claims
     token = verified.intent.get("uitnodiging")
     if token:
-        invitation = accounts.find_invitation(s, token, now)
+        invitation = invitations.find_invitation(s, token, now)
         if invitation is None or invitation.organisation_id != organisation.id:
             return "invitation"
         user = identities.accept_invitation(s, invitation, claimed_name(claims), language, now)
