@@ -15,6 +15,7 @@ from meldcode.web.casussen import controleren
 from meldcode.web.casussen import delen
 from meldcode.web.casussen import dossier
 from meldcode.web.casussen import evaluatie
+from meldcode.web.casussen import formulier
 from meldcode.web.casussen import hulp
 from meldcode.web.casussen import informeren
 from meldcode.web.casussen import instellingen
@@ -70,4 +71,5 @@ def register(app: Flask) -> None:
     blueprint = Blueprint("casussen", __name__, url_prefix="/casussen")
     for page in PAGES:
         page.routes.register(blueprint)
+    blueprint.url_defaults(formulier.add_key)  # links to an add-form carry its record's key
     app.register_blueprint(blueprint)
