@@ -23,6 +23,7 @@ from wtforms.validators import ValidationError
 
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
+from meldcode.kader.i18n import _n
 from meldcode.web.i18n import number
 
 MAX_TEXT = 20000
@@ -53,13 +54,15 @@ class TooLong:
         """Stop with our message when the text is longer than the limit."""
         length = len(field.data or "")
         if length > self.max:
+            over = length - self.max
             raise ValidationError(
-                _(
-                    "Gebruik hoogstens %(max)s tekens. Je tekst heeft er %(length)s: maak hem "
-                    "%(over)s tekens korter.",
-                    max=number(self.max),
-                    length=number(length),
-                    over=number(length - self.max),
+                _("Gebruik hoogstens %(max)s tekens.", max=number(self.max))
+                + " "
+                + _n(
+                    "Je tekst is %(n)s teken te lang.",
+                    "Je tekst is %(n)s tekens te lang.",
+                    over,
+                    n=number(over),
                 )
             )
 
