@@ -20,6 +20,7 @@ from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
+from meldcode.web.casework import still_blind
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import delete
 from meldcode.web.casussen.recordpage import edit
@@ -123,7 +124,9 @@ def stap1_context(found, kader, all_records) -> dict:
             for cid in step.checks
             if cid in kader.model.checks
         ],
-        "alerts": alerts(decision_of(found, all_records)),
+        # What the answers set in motion is the owner's outcome: a consulted colleague
+        # sees it once their own weighing is done (meldcode.web.casework.still_blind).
+        "alerts": [] if still_blind(found) else alerts(decision_of(found, all_records)),
         "step_done_state": step_done(all_records, 1),
     }
 
