@@ -30,7 +30,8 @@ def add_link(owner, case_id: str, kind: str) -> str:
     """Return the add-form's address as the step page links to it."""
     step = FORMS[kind][0]
     page = owner.page(f"/casussen/{case_id}/{step}")
-    found = re.search(rf'href="(/casussen/{case_id}/[^"]*{kind}/nieuw\?formulier=[0-9a-f]{{32}})"', page)
+    link = rf'href="(/casussen/{case_id}/[^"]*{kind}/nieuw\?formulier=[0-9a-f]{{32}})"'
+    found = re.search(link, page)
     assert found, f"no add link with a key on {step}"
     return found.group(1)
 

@@ -5,10 +5,10 @@ A consulted colleague who has not finished their own weighing sees no entry abou
 owner's weighing or outcome: which afweging was answered, a decision, a melding, help.
 """
 
+from meldcode.kader.layout import step_questions
 from meldcode.kader.words import Words
 from meldcode.kader.words import event_text
 from meldcode.kader.words import moment
-from meldcode.kader.layout import step_questions
 from meldcode.kader.words import subject_text
 from meldcode.kader.words.events import RECORD_KINDS
 from meldcode.storage import cases
