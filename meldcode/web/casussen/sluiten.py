@@ -10,9 +10,9 @@ until after the evaluation; closing anyway then needs the professional's word.
 import datetime
 
 from flask import abort
-from flask import request
 from flask import flash
 from flask import redirect
+from flask import request
 from flask import url_for
 from wtforms import BooleanField
 from wtforms.validators import InputRequired

@@ -9,7 +9,6 @@ from flask import url_for
 from wtforms import BooleanField
 from wtforms import SelectField
 from wtforms import StringField
-from wtforms.validators import Length
 from wtforms.validators import Optional
 
 from meldcode.casus.records import Signaal
@@ -30,14 +29,15 @@ from meldcode.web.casussen.vragen import question_rows
 from meldcode.web.casussen.waarschuwingen import alerts
 from meldcode.web.fields import date_field
 from meldcode.web.fields import text_field
+from meldcode.web.fields import too_long
 from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import language
 from meldcode.web.routes import Routes
 
 routes = Routes()
 
-# Our own words, as on every other field (WTForms would say it in its own).
-TOO_LONG = Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200))
+# Our own words, and no maxlength attribute that would cut pasted text off unsaid.
+TOO_LONG = too_long(200)
 
 
 class SignaalForm(BaseForm):

@@ -10,7 +10,6 @@ from wtforms import BooleanField
 from wtforms import RadioField
 from wtforms import StringField
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 from wtforms.validators import Optional
 
 from meldcode.casus.records import Antwoord
@@ -37,6 +36,7 @@ from meldcode.web.database import session
 from meldcode.web.fields import date_field
 from meldcode.web.fields import options
 from meldcode.web.fields import text_field
+from meldcode.web.fields import too_long
 from meldcode.web.forms import BaseForm
 from meldcode.web.routes import Routes
 
@@ -57,7 +57,7 @@ class OverlegForm(BaseForm):
     )
     wie = StringField(
         _l("Wie precies?"),
-        [Optional(), Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200))],
+        [Optional(), too_long(200)],
         description=_l(
             "Een functie of rol, bijvoorbeeld 'intern begeleider'. Een naam is niet nodig."
         ),
