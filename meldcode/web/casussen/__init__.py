@@ -28,6 +28,7 @@ from meldcode.web.casussen import stap1
 from meldcode.web.casussen import stap1_check
 from meldcode.web.casussen import stap1_vraag
 from meldcode.web.casussen import stap2
+from meldcode.web.casussen import stap2_overnemen
 from meldcode.web.casussen import stap2_vergelijking
 from meldcode.web.casussen import stap2_vraag
 from meldcode.web.casussen import stap3
@@ -45,6 +46,7 @@ PAGES = (
     stap2,
     stap2_vraag,
     stap2_vergelijking,
+    stap2_overnemen,
     delen,
     consultatie,
     stap3,
