@@ -56,9 +56,7 @@ def test_an_evaluation_after_the_deletion_date_is_warned_and_the_case_kept_open(
 
 
 @pytest.mark.parametrize("days", [None, -10, 29])
-def test_no_warning_when_the_evaluation_comes_before_the_deletion(
-    wizard_app, people, owner, days
-):
+def test_no_warning_when_the_evaluation_comes_before_the_deletion(wizard_app, people, owner, days):
     case_id = owner.new_case()
     if days is not None:
         plan_evaluation(wizard_app, people, case_id, days)

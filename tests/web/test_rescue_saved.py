@@ -40,14 +40,11 @@ def test_the_notice_goes_once_the_rescued_text_is_saved(wizard_app, owner):
     assert NOTICE not in again and LABEL not in again
 
 
-def test_a_rescued_signal_saved_through_its_add_form_is_forgotten_and_added_once(
-    wizard_app, owner
-):
+def test_a_rescued_signal_saved_through_its_add_form_is_forgotten_and_added_once(wizard_app, owner):
     case_id = owner.new_case()
     page = owner.page(f"/casussen/{case_id}/stap-1")
     link = next(
-        href.replace("&amp;", "&")
-        for href in re.findall(r'href="([^"]+signaal/nieuw[^"]*)"', page)
+        href.replace("&amp;", "&") for href in re.findall(r'href="([^"]+signaal/nieuw[^"]*)"', page)
     )
     signal = {"datum": "2026-09-14", "waarneming": "GEREDDE waarneming"}
     back = rescue(owner, link, signal)
