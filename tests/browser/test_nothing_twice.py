@@ -58,9 +58,7 @@ def new_case(app, people, kader: str = "artsen", share_with: str | None = None) 
 
     def work(s):
         owner = s.get(User, people.owner)
-        case = cases.create_case(
-            s, database.cipher, owner, "B.T., 2016", DAY, registry.get(kader)
-        )
+        case = cases.create_case(s, database.cipher, owner, "B.T., 2016", DAY, registry.get(kader))
         if share_with:
             cases.share_case(s, case, owner, s.get(User, share_with))
         return case.id
