@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from tests.web.casehelpers import stored
 from tests.web.stap_helpers import saved
 from tests.web.wizard import CSRF
 from tests.web.wizard import VERSION
@@ -103,3 +104,26 @@ def test_two_links_to_the_add_form_are_two_records(wizard_app, owner):
         link = add_link(owner, case_id, "signaal")
         assert post(owner, link, owner.page(link), FORMS["signaal"][1]).status_code == 303
     assert len(saved(wizard_app, case_id, "signaal")) == 2
+
+
+SINGLE = {
+    "melding": {"datum": "2026-09-21", "regio": "Utrecht", "toelichting": "EERSTE"},
+    "evaluatie": {"datum": "2026-12-01", "afspraken": "EERSTE"},
+    "stap-3/overslaan": {"reden": "veiligheid_professional", "toelichting": "EERSTE"},
+}
+
+
+@pytest.mark.parametrize("page_url", sorted(SINGLE))
+def test_a_one_record_form_submitted_again_after_back_saves_once(wizard_app, owner, page_url):
+    case_id = owner.new_case(kader="artsen")
+    url = f"/casussen/{case_id}/{page_url}"
+    form_page = owner.page(url)
+    assert post(owner, url, form_page, SINGLE[page_url]).status_code == 303
+    again = post(owner, url, form_page, SINGLE[page_url])  # Back to the cached page, again
+    assert again.status_code == 303
+    kind = {"stap-3/overslaan": "gesprek_overslaan"}.get(page_url, page_url)
+    (record,) = stored(wizard_app, case_id, kind)
+    assert record.version == 1
+    text = "afspraken" if page_url == "evaluatie" else "toelichting"
+    other = post(owner, url, form_page, dict(SINGLE[page_url], **{text: "TWEEDE"}))
+    assert other.status_code == 409  # other text: shown beside the saved one, never lost
