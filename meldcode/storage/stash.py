@@ -123,3 +123,12 @@ def find(
     if found.expires_at <= now:
         return None
     return json.loads(cipher.decrypt(found.payload_enc, f"stash:{digest}"))
+
+
+def forget(session: Session, token: str, user_id: str) -> None:
+    """Delete the user's stash under ``token``: its text has been saved now."""
+    session.execute(
+        delete(StashedForm).where(
+            StashedForm.token_hash == token_hash(token), StashedForm.user_id == user_id
+        )
+    )

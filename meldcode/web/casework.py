@@ -73,12 +73,16 @@ def save_case(case_id: str, work, owner_only: bool = True):
     return outcome[1]
 
 
+def still_blind(access: cases.Access) -> bool:
+    """Tell whether this is a consulted colleague who has not finished their own weighing."""
+    if access.is_owner:
+        return False
+    return not any(r.key == g.user.id and r.payload.klaar for r in records(access, "consultatie"))
+
+
 def hold_back_weighing(access: cases.Access) -> None:
     """Keep the owner's afwegingen from a consulted colleague until their own are done."""
-    if access.is_owner:
-        return
-    done = any(r.key == g.user.id and r.payload.klaar for r in records(access, "consultatie"))
-    if not done:
+    if still_blind(access):
         # Seeing the owner's answers first would anchor the colleague: the two judgements
         # are only worth comparing when they were made independently.
         page = render_template(

@@ -2,8 +2,9 @@
 
 WTForms' own checks answer in English ('Not a valid choice'); these fields refuse a value
 outside the allowed ones, a blank motivation or an impossible date with our own message.
-Free text is capped at 20,000 characters, as the dossier expects. Case pages, beheer and
-training share them.
+Free text is capped at 20,000 characters, as the dossier expects: the page says so (a hint,
+and a counter near the limit where JavaScript runs), and the server refuses more with the
+text kept in the form, never cut. Case pages, beheer and training share them.
 """
 
 import datetime
@@ -16,12 +17,14 @@ from wtforms import TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 from wtforms.validators import Optional
 from wtforms.validators import StopValidation
 from wtforms.validators import ValidationError
 
+from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
+from meldcode.kader.i18n import _n
+from meldcode.web.i18n import number
 
 MAX_TEXT = 20000
 JA_NEE = [("ja", _l("Ja")), ("nee", _l("Nee"))]
@@ -33,18 +36,69 @@ def options(pairs) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-def too_long(limit: int) -> Length:
+class TooLong:
+    """Refuse text over the limit, saying how much too long it is; the text stays in the form.
+
+    Counted as the page's counter counts: characters, a line break as one. Unlike WTForms'
+    ``Length`` it sets no ``maxlength`` flag, which WTForms would render as the attribute
+    that makes a browser cut pasted text off without a word; the flag ``limit`` lets the
+    forms macro show the limit instead.
+    """
+
+    def __init__(self, limit: int):
+        """Remember the limit."""
+        self.max = limit
+        self.field_flags = {"limit": limit}
+
+    def __call__(self, form, field):
+        """Stop with our message when the text is longer than the limit."""
+        length = len(field.data or "")
+        if length > self.max:
+            over = length - self.max
+            raise ValidationError(
+                _("Gebruik hoogstens %(max)s tekens.", max=number(self.max))
+                + " "
+                + _n(
+                    "Je tekst is %(n)s teken te lang.",
+                    "Je tekst is %(n)s tekens te lang.",
+                    over,
+                    n=number(over),
+                )
+            )
+
+
+def too_long(limit: int) -> TooLong:
     """Return the length check with our own message."""
-    return Length(max=limit, message=_l("Gebruik hoogstens %(max)d tekens.", max=limit))
+    return TooLong(limit)
+
+
+def one_kind_of_newline(value):
+    """Return typed text with every line break as one character, as the browser counts it.
+
+    A browser sends a textarea's line breaks as two characters (CR LF) but counts them as one
+    in the page; stored text uses one, so the limit means the same on both sides.
+    """
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+def long_text(label, checks, hint, rows: int) -> TextAreaField:
+    """Return a textarea with a limit the page shows, and no attribute that cuts text off."""
+    # No maxlength attribute: a browser silently cuts pasted text at it. The limit is shown
+    # (meldcode forms macro) and checked by the server, which keeps the whole text.
+    return TextAreaField(
+        label,
+        checks,
+        filters=[one_kind_of_newline],
+        description=hint or "",
+        render_kw={"rows": rows},
+    )
 
 
 def text_field(label, required: bool = False, hint=None, rows: int = 5) -> TextAreaField:
     """Return a textarea capped at 20,000 characters."""
     checks = [InputRequired(message=_l("Vul dit veld in."))] if required else [Optional()]
     checks.append(too_long(MAX_TEXT))
-    return TextAreaField(
-        label, checks, description=hint or "", render_kw={"rows": rows, "maxlength": MAX_TEXT}
-    )
+    return long_text(label, checks, hint, rows)
 
 
 class NotInFuture:
@@ -71,7 +125,8 @@ def date_field(label, required: bool = True, past_only: bool = True, hint=None) 
     checks.append(NotTooOld())
     if past_only:
         checks.append(NotInFuture())
-    return DateField(label, checks, description=hint or "", render_kw={"autocomplete": "off"})
+    # No autocomplete="off": with it, Chromium does not put the date back after Back.
+    return DateField(label, checks, description=hint or "")
 
 
 class NotBlank:
@@ -133,12 +188,7 @@ def choice(label, choices, message, hint=None, required: bool = True, radio: boo
 def motivation(label, hint=None, message=None, required: bool = True, rows: int = 5):
     """Return a textarea for a motivation: required means more than blank space."""
     first = NotBlank(message or _l("Schrijf op waarom.")) if required else Optional()
-    return TextAreaField(
-        label,
-        [first, too_long(MAX_TEXT)],
-        description=hint or "",
-        render_kw={"rows": rows, "maxlength": MAX_TEXT},
-    )
+    return long_text(label, [first, too_long(MAX_TEXT)], hint, rows)
 
 
 def short_text(label, hint=None, required: bool = False, message=None) -> StringField:

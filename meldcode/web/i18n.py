@@ -8,6 +8,7 @@ the start of every request, so every part of a page speaks the same one.
 
 from urllib.parse import urlsplit
 
+from babel.numbers import format_decimal
 from flask import Blueprint
 from flask import Flask
 from flask import abort
@@ -41,6 +42,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(text_in_language, "t")
     app.add_template_filter(day, "long_date")
     app.add_template_filter(tel, "tel")
+    app.add_template_filter(number, "number")
     app.add_template_global(status_label, "status_label")
     blueprint = Blueprint("taal", __name__)
     routes.register(blueprint)
@@ -62,6 +64,11 @@ def select_locale() -> str:
 def language() -> str:
     """Return the language code of this request (``nl`` or ``en``)."""
     return core_i18n.get_language()
+
+
+def number(value: int) -> str:
+    """Return a count as the reader writes it: 20.000 in Dutch, 20,000 in English."""
+    return format_decimal(value, locale=language())
 
 
 def text_in_language(text) -> str:

@@ -10,6 +10,7 @@ posts cannot fill the disk; anonymous posts are never stored at all.
 
 import datetime
 import re
+from urllib.parse import urlencode
 
 from flask import Flask
 from flask import current_app
@@ -31,6 +32,7 @@ from meldcode.web.database import database
 from meldcode.web.database import write
 
 PARAM = "herstel"
+KEPT_ARG = "formulier"
 csrf = CSRFProtect()
 
 
@@ -38,6 +40,7 @@ def init_app(app: Flask) -> None:
     """Protect every state change with CSRF, and keep the text when the check fails."""
     csrf.init_app(app)
     app.register_error_handler(CSRFError, _csrf_failed)
+    app.after_request(_forget_when_saved)
 
 
 # A form with any of these fields holds a secret: it is never kept, not even in part.
@@ -79,7 +82,36 @@ def _return_path(token: str | None) -> str:
         target = request.path
     except Exception:  # noqa: BLE001 - a POST-only address: go back to the start page
         target = url_for("casussen.index")
-    return target + (f"?{PARAM}={token}" if token else "")
+    # An add-form's record key (meldcode.web.casussen.formulier) stays, so that saving the
+    # text brought back still adds its record only once.
+    kept = {k: v for k, v in request.args.items() if k == KEPT_ARG}
+    if token:
+        kept[PARAM] = token
+    return target + (f"?{urlencode(kept)}" if kept else "")
+
+
+def _forget_when_saved(response):
+    """Delete a brought-back text once the form it came back in has been saved.
+
+    A save answers its post with a redirect (303); a failed one shows the form again (4xx,
+    5xx), or keeps the text anew after a stale CSRF token. Once the text is saved, the
+    notice that it is "nog niet opgeslagen" must go: Back to the old address brings nothing.
+    """
+    token = request.args.get(PARAM)
+    user = g.get("user")
+    saved = request.method == "POST" and response.status_code == 303 and not g.get("unsaved")
+    if not saved or not token or len(token) > 100 or user is None:
+        return response
+
+    def work(s):
+        """Delete the stash of this user under the token of the page's address."""
+        stash.forget(s, token, user.id)
+
+    try:
+        write(work, quick=True)
+    except SaveFailed:
+        pass  # the text is saved; a stash left over expires within STASH_HOURS anyway
+    return response
 
 
 def stash_and_login():
@@ -110,6 +142,7 @@ def _has_secret() -> bool:
 
 def _csrf_failed(_error: CSRFError):
     """Keep the text when the CSRF token was stale, and show the form again to save."""
+    g.unsaved = True  # the redirect below is no save: any earlier stash stays
     if g.get("user") is None:
         return stash_and_login()
     token = _stash()

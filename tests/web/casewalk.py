@@ -171,7 +171,9 @@ def fill(form: Form, text: Callable[[str], str], choose: dict | None = None) -> 
 
 def links(html: str, case_id: str) -> set[str]:
     """Return the case's own pages a page links to."""
-    found = set(re.findall(rf'href="(/casussen/{case_id}(?:/[^"?#]*)?)"', html))
+    # An add-form's link carries a fresh record key each time (meldcode.web.casussen.formulier):
+    # the walk follows the form without it, so one form is one page to it.
+    found = set(re.findall(rf'href="(/casussen/{case_id}(?:/[^"?#]*)?)(?:\?formulier=\w+)?"', html))
     return {url for url in found if not url.endswith(NOT_FOLLOWED)}
 
 

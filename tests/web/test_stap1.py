@@ -157,7 +157,7 @@ def test_an_answer_that_no_longer_fits_stays_visible_and_can_be_wiped(wizard_app
         (
             "pleger_medewerker",
             {"pleger_medewerker": "nee", "motivatie": "TEKST-BEHOUDEN" + "x" * 20000},
-            "Gebruik hoogstens 20000 tekens.",
+            "Gebruik hoogstens 20.000 tekens.",
         ),
     ],
 )
@@ -234,7 +234,7 @@ def test_no_checks_where_the_kader_lists_none(owner):
         ({"afhankelijken": "ja", "aantal": "twee"}, "Vul een getal in, bijvoorbeeld 2."),
         ({"afhankelijken": "ja", "aantal": "31"}, "Vul een aantal van 0 tot en met 30 in."),
         ({"afhankelijken": "nee", "aantal": "2"}, "laat het aantal leeg of kies"),
-        ({"afhankelijken": "ja", "toelichting": "x" * 20001}, "Gebruik hoogstens 20000 tekens."),
+        ({"afhankelijken": "ja", "toelichting": "x" * 20001}, "Gebruik hoogstens 20.000 tekens."),
     ],
 )
 def test_a_bad_check_is_refused(wizard_app, owner, data, message):

@@ -71,7 +71,7 @@ def test_the_advice_question_keeps_its_explanation_when_veilig_thuis_is_consulte
         ({"datum": ""}, "Vul een datum in."),
         ({"datum": "2099-01-01"}, "De datum mag niet in de toekomst liggen."),
         ({"datum": "2026-13-45"}, 'id="datum-error"'),
-        ({"advies": "x" * 20001}, "Gebruik hoogstens 20000 tekens."),
+        ({"advies": "x" * 20001}, "Gebruik hoogstens 20.000 tekens."),
         ({"wie": "x" * 201}, "Gebruik hoogstens 200 tekens."),
     ],
 )
@@ -265,7 +265,7 @@ def test_a_finished_consultation_stays_finished(wizard_app, people, owner):
     [
         ({"klaar": "y"}, "Vul je advies in of beantwoord minstens één afweging"),
         ({"vermoeden": "misschien", "advies": "TEKST-BEHOUDEN"}, "Kies ja of nee."),
-        ({"advies": "TEKST-BEHOUDEN" + "x" * 20000}, "Gebruik hoogstens 20000 tekens."),
+        ({"advies": "TEKST-BEHOUDEN" + "x" * 20000}, "Gebruik hoogstens 20.000 tekens."),
     ],
 )
 def test_a_bad_consultation_by_a_colleague_is_refused(wizard_app, people, owner, data, message):

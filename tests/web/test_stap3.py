@@ -45,7 +45,7 @@ def test_a_conversation_is_added_changed_and_deleted(wizard_app, owner):
         ({"datum": "2099-01-01"}, "De datum mag niet in de toekomst liggen."),
         ({"datum": "1989-12-31"}, "Controleer het jaartal"),
         ({"datum": "morgen"}, 'id="datum-error"'),
-        ({"reactie": "x" * 20001}, "Gebruik hoogstens 20000 tekens."),
+        ({"reactie": "x" * 20001}, "Gebruik hoogstens 20.000 tekens."),
     ],
 )
 def test_a_bad_conversation_is_refused_and_the_text_kept(wizard_app, owner, change, message):
@@ -102,7 +102,7 @@ def test_skipping_needs_one_of_the_kaders_reasons_and_can_be_undone(wizard_app, 
         ({"reden": "geen_zin", "toelichting": "TEKST-BEHOUDEN"}, "Kies een van de genoemde"),
         ({"toelichting": "TEKST-BEHOUDEN"}, "Kies een reden."),
         ({"reden": "veiligheid_client", "toelichting": ""}, "Vul dit veld in."),
-        ({"reden": "veiligheid_client", "toelichting": "x" * 20001}, "Gebruik hoogstens 20000"),
+        ({"reden": "veiligheid_client", "toelichting": "x" * 20001}, "Gebruik hoogstens 20.000"),
     ],
 )
 def test_a_bad_reason_to_skip_is_refused(wizard_app, owner, data, message):

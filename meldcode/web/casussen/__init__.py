@@ -15,6 +15,7 @@ from meldcode.web.casussen import controleren
 from meldcode.web.casussen import delen
 from meldcode.web.casussen import dossier
 from meldcode.web.casussen import evaluatie
+from meldcode.web.casussen import formulier
 from meldcode.web.casussen import hulp
 from meldcode.web.casussen import informeren
 from meldcode.web.casussen import instellingen
@@ -27,6 +28,7 @@ from meldcode.web.casussen import stap1
 from meldcode.web.casussen import stap1_check
 from meldcode.web.casussen import stap1_vraag
 from meldcode.web.casussen import stap2
+from meldcode.web.casussen import stap2_overnemen
 from meldcode.web.casussen import stap2_vergelijking
 from meldcode.web.casussen import stap2_vraag
 from meldcode.web.casussen import stap3
@@ -44,6 +46,7 @@ PAGES = (
     stap2,
     stap2_vraag,
     stap2_vergelijking,
+    stap2_overnemen,
     delen,
     consultatie,
     stap3,
@@ -70,4 +73,5 @@ def register(app: Flask) -> None:
     blueprint = Blueprint("casussen", __name__, url_prefix="/casussen")
     for page in PAGES:
         page.routes.register(blueprint)
+    blueprint.url_defaults(formulier.add_key)  # links to an add-form carry its record's key
     app.register_blueprint(blueprint)

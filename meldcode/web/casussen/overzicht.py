@@ -21,6 +21,7 @@ from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
 from meldcode.web.casework import save_case
+from meldcode.web.casework import still_blind
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
@@ -61,6 +62,8 @@ def overview(case_id: str):
         states=states,
         steps=dict(kader.model.ordered_steps()),
         decision=decision,
+        # A consulted colleague weighs first: the owner's outcome stays out of their view.
+        blind=still_blind(found),
         step_url=step_url,
         shared_with=cases.shares(session(), found.case) if found.is_owner else [],
         form=BaseForm(),

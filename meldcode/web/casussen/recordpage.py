@@ -17,7 +17,6 @@ from flask import redirect
 from flask import render_template
 from flask import request
 
-from meldcode.casus.records import payload_model
 from meldcode.kader.i18n import _
 from meldcode.storage import cases
 from meldcode.web.auditing import audit_in
@@ -26,6 +25,8 @@ from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
+from meldcode.web.casussen import formulier
+from meldcode.web.casussen.versies import conflict_view
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
@@ -65,11 +66,21 @@ def _existing(access, kind: str, key: str):
 
 
 def edit(page: RecordPage, case_id: str, key: str | None):
-    """Show and save one record; ``key`` None adds a new record to a list kind."""
+    """Show and save one record; ``key`` None adds a new record to a list kind.
+
+    An add-form's URL carries the key of the record it adds (meldcode.web.casussen.formulier):
+    once that record exists, opening the form again (Back) or submitting the same text again
+    lands on the saved record; other text is shown beside the saved one to choose.
+    """
     access = open_case(case_id, owner_only=page.owner_only)
     existing = _existing(access, page.kind, key) if key is not None else None
     if key is not None and existing is None and _is_list(page):
         abort(404)
+    token = formulier.form_key() if key is None else None
+    made = _existing(access, page.kind, token) if token else None
+    if made is not None and request.method == "GET":
+        flash(formulier.ALREADY_SAVED, "info")
+        return redirect(formulier.saved_url(token), code=303)
     data = dict(page.to_data(existing.payload), versie=existing.version) if existing else {}
     form, rescued = build(page.form, data)
     if page.prepare:
@@ -79,16 +90,24 @@ def edit(page: RecordPage, case_id: str, key: str | None):
     if request.method == "POST":
         if form.validate():
             payload = page.to_payload(form, access)
-            expected = form.version() if existing is not None or key is not None else None
+            if made is not None and form.version() == 0 and made.payload == payload:
+                flash(formulier.ALREADY_SAVED, "info")  # Back, then the same submit again
+                return redirect(formulier.saved_url(token), code=303)
+            # Without a form key (an old link) the record gets a new random key: nothing to meet.
+            target_key = key if key is not None else token
+            # A new record is inserted (None); a form that knew a version saves over it.
+            expected = form.version() if key is not None or made is not None else None
             try:
                 save_case(
                     case_id,
-                    lambda s, a, u: _save(s, a, u, page, key, payload, expected),
+                    lambda s, a, u: _save(s, a, u, page, target_key, payload, expected),
                     owner_only=page.owner_only,
                 )
             except cases.Conflict as conflict:
                 audit_now("conflict", "case", case_id, "conflict")
-                status, extra = 409, _conflict(page, form, conflict)
+                status, extra = 409, conflict_view(page, form, conflict)
+                if key is None:  # this add-form was saved before: offer both ways on
+                    extra.update(resubmitted=True, fresh_url=formulier.fresh_url())
             except SaveFailed:
                 audit_now("save_failed", "case", case_id, "error")
                 status, extra = 503, {"not_saved": True}
@@ -135,25 +154,6 @@ def _save(s, access, user, page: RecordPage, key: str | None, payload, expected)
     if page.on_save:
         page.on_save(s, access, user, payload)
     audit_in(s, "update", "case", access.case.id)
-
-
-def _conflict(page: RecordPage, form, conflict: cases.Conflict) -> dict:
-    """Build the conflict view: the saved version beside the user's, field by field."""
-    saved = {}
-    if conflict.current is not None:
-        saved = page.to_data(payload_model(page.kind).model_validate(conflict.current))
-    rows = []
-    for name, value in saved.items():
-        if name in form and name != "versie":
-            mine = form[name].data
-            if mine != value:
-                rows.append((form[name].label.text, value, mine))
-    form.versie.data = str(conflict.version)  # saving again now knowingly replaces it
-    return {
-        "conflict": conflict,
-        "conflict_rows": rows,
-        "conflict_deleted": conflict.current is None and conflict.version == 0,
-    }
 
 
 def delete(page: RecordPage, case_id: str, key: str):

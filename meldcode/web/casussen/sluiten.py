@@ -2,12 +2,17 @@
 
 This tool is a working file, not the archive: closing starts the organisation's retention
 period, after which the daily purge deletes the case (meldcode.storage.closing). Until then
-the owner can reopen it from the case's settings.
+the owner can reopen it from the case's settings. When the planned evaluation falls after
+the date the case would be deleted, the page says so first and offers to keep the case open
+until after the evaluation; closing anyway then needs the professional's word.
 """
+
+import datetime
 
 from flask import abort
 from flask import flash
 from flask import redirect
+from flask import request
 from flask import url_for
 from wtforms import BooleanField
 from wtforms.validators import InputRequired
@@ -15,9 +20,12 @@ from wtforms.validators import InputRequired
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
 from meldcode.storage import closing
+from meldcode.storage.models import Organisation
+from meldcode.storage.models import utcnow
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
 from meldcode.web.casework import open_case
+from meldcode.web.casework import records
 from meldcode.web.casework import save_case
 from meldcode.web.casussen.stap_common import settings_page
 from meldcode.web.database import SaveFailed
@@ -38,12 +46,39 @@ class CloseForm(BaseForm):
     )
 
 
+class CloseBeforeEvaluationForm(CloseForm):
+    """Closing although the planned evaluation comes after the deletion date."""
+
+    toch = BooleanField(
+        _l(
+            "Ik sluit de casus toch. De evaluatie volg ik op in het eigen systeem van mijn "
+            "organisatie."
+        ),
+        [InputRequired(message=_l("Vink aan dat je de casus toch sluit, of laat hem open."))],
+    )
+
+
+def evaluation_after_deletion(found) -> tuple[datetime.date, datetime.date] | None:
+    """Return (evaluation, deletion date) when closing now deletes the case before it."""
+    planned = [r.payload.datum for r in records(found, "evaluatie")]
+    if not planned:
+        return None
+    organisation = session().get(Organisation, found.case.organisation_id)
+    deletes = (utcnow() + datetime.timedelta(days=organisation.retention_days)).date()
+    # On the day itself the case may be gone before the evaluation meeting: warn then too.
+    return (planned[0], deletes) if planned[0] >= deletes else None
+
+
 @routes.route("/<case_id>/sluiten", methods=["GET", "POST"])
 @access("case")
 def sluiten(case_id: str):
     """Close the case once the dossier is filed elsewhere: the retention period starts."""
     found = open_case(case_id, owner_only=True)
-    form = CloseForm()
+    clash = evaluation_after_deletion(found)
+    form = CloseBeforeEvaluationForm() if clash else CloseForm()
+    if request.method == "POST" and request.form.get("openlaten"):
+        flash(_("De casus blijft open. Sluit hem na de evaluatie."), "success")
+        return redirect(url_for("casussen.overview", case_id=case_id), code=303)
     if form.validate_on_submit():
 
         def work(s, a, u):
@@ -54,10 +89,13 @@ def sluiten(case_id: str):
         try:
             save_case(case_id, work)
         except SaveFailed:
-            return settings_page(found, "casussen/sluiten.html", 503, form=form, not_saved=True)
+            return settings_page(
+                found, "casussen/sluiten.html", 503, form=form, clash=clash, not_saved=True
+            )
         flash(_("De casus is gesloten."), "success")
         return redirect(url_for("casussen.instellingen", case_id=case_id), code=303)
-    return settings_page(found, "casussen/sluiten.html", 400 if form.errors else 200, form=form)
+    status = 400 if form.errors else 200
+    return settings_page(found, "casussen/sluiten.html", status, form=form, clash=clash)
 
 
 @routes.post("/<case_id>/heropenen")

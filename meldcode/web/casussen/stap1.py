@@ -9,7 +9,6 @@ from flask import url_for
 from wtforms import BooleanField
 from wtforms import SelectField
 from wtforms import StringField
-from wtforms.validators import Length
 from wtforms.validators import Optional
 
 from meldcode.casus.records import Signaal
@@ -20,6 +19,7 @@ from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
+from meldcode.web.casework import still_blind
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import delete
 from meldcode.web.casussen.recordpage import edit
@@ -29,14 +29,15 @@ from meldcode.web.casussen.vragen import question_rows
 from meldcode.web.casussen.waarschuwingen import alerts
 from meldcode.web.fields import date_field
 from meldcode.web.fields import text_field
+from meldcode.web.fields import too_long
 from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import language
 from meldcode.web.routes import Routes
 
 routes = Routes()
 
-# Our own words, as on every other field (WTForms would say it in its own).
-TOO_LONG = Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200))
+# Our own words, and no maxlength attribute that would cut pasted text off unsaid.
+TOO_LONG = too_long(200)
 
 
 class SignaalForm(BaseForm):
@@ -123,7 +124,9 @@ def stap1_context(found, kader, all_records) -> dict:
             for cid in step.checks
             if cid in kader.model.checks
         ],
-        "alerts": alerts(decision_of(found, all_records)),
+        # What the answers set in motion is the owner's outcome: a consulted colleague
+        # sees it once their own weighing is done (meldcode.web.casework.still_blind).
+        "alerts": [] if still_blind(found) else alerts(decision_of(found, all_records)),
         "step_done_state": step_done(all_records, 1),
     }
 

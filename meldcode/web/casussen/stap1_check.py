@@ -6,7 +6,6 @@ from wtforms import IntegerField
 from wtforms import RadioField
 from wtforms import StringField
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 from wtforms.validators import NumberRange
 from wtforms.validators import Optional
 from wtforms.validators import ValidationError
@@ -21,6 +20,7 @@ from meldcode.web.casussen.recordpage import edit
 from meldcode.web.casussen.stap_common import step_of
 from meldcode.web.fields import options
 from meldcode.web.fields import text_field
+from meldcode.web.fields import too_long
 from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import language
 from meldcode.web.routes import Routes
@@ -61,7 +61,7 @@ class CheckForm(BaseForm):
     )
     leeftijden = StringField(
         _l("Leeftijden"),
-        [Optional(), Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200))],
+        [Optional(), too_long(200)],
         description=_l("Bijvoorbeeld: 3 en 7 jaar."),
     )
     zorgt_alleen = RadioField(

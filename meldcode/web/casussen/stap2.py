@@ -10,7 +10,6 @@ from wtforms import BooleanField
 from wtforms import RadioField
 from wtforms import StringField
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 from wtforms.validators import Optional
 
 from meldcode.casus.records import Antwoord
@@ -27,6 +26,7 @@ from meldcode.web.casework import records
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import delete
 from meldcode.web.casussen.recordpage import edit
+from meldcode.web.casussen.stap2_overnemen import adopted_key
 from meldcode.web.casussen.stap_common import by_date
 from meldcode.web.casussen.stap_common import names
 from meldcode.web.casussen.stap_common import step_done
@@ -37,6 +37,7 @@ from meldcode.web.database import session
 from meldcode.web.fields import date_field
 from meldcode.web.fields import options
 from meldcode.web.fields import text_field
+from meldcode.web.fields import too_long
 from meldcode.web.forms import BaseForm
 from meldcode.web.routes import Routes
 
@@ -57,7 +58,7 @@ class OverlegForm(BaseForm):
     )
     wie = StringField(
         _l("Wie precies?"),
-        [Optional(), Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200))],
+        [Optional(), too_long(200)],
         description=_l(
             "Een functie of rol, bijvoorbeeld 'intern begeleider'. Een naam is niet nodig."
         ),
@@ -119,6 +120,7 @@ OVERLEG = RecordPage(
 def colleague_rows(found: cases.Access, all_records: list[cases.RecordView]) -> list[dict]:
     """Return the colleagues asked to think along, with how far their consultation is."""
     consults = {r.key: r for r in all_records if r.kind == "consultatie"}
+    overleg_keys = {r.key for r in all_records if r.kind == "overleg"}
     shared = cases.shares(session(), found.case)
     ids = list(dict.fromkeys(shared + list(consults)))
     known = names(found, ids)
@@ -134,6 +136,9 @@ def colleague_rows(found: cases.Access, all_records: list[cases.RecordView]) -> 
                 "name": known.get(user_id, _("onbekende collega")),
                 "state": state,
                 "shared": user_id in shared,
+                # A finished advice can become a consultation of this step with one button.
+                "advies": record.payload.advies if state == "klaar" else "",
+                "adopted": adopted_key(user_id) if adopted_key(user_id) in overleg_keys else None,
             }
         )
     return rows

@@ -11,7 +11,6 @@ from wtforms import RadioField
 from wtforms import StringField
 from wtforms.validators import DataRequired
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 
 from meldcode.casus.records import Gesprek
 from meldcode.casus.records import GesprekOverslaan
@@ -32,6 +31,7 @@ from meldcode.web.casussen.waarschuwingen import gesprek_warnings
 from meldcode.web.fields import date_field
 from meldcode.web.fields import options
 from meldcode.web.fields import text_field
+from meldcode.web.fields import too_long
 from meldcode.web.forms import BaseForm
 from meldcode.web.i18n import language
 from meldcode.web.routes import Routes
@@ -47,7 +47,7 @@ class GesprekForm(BaseForm):
         _l("Met wie heb je gesproken?"),
         [
             DataRequired(message=_l("Vul in met wie je hebt gesproken.")),
-            Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200)),
+            too_long(200),
         ],
         filters=[lambda value: value.strip() if isinstance(value, str) else value],
         description=_l("Een rol, bijvoorbeeld 'moeder' of 'de leerling en vader'. Geen namen."),

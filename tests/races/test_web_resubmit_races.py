@@ -1,0 +1,64 @@
+"""One add-form posted twice at the same moment (a double click, a duplicated tab): one record.
+
+The form's address carries its record's key (meldcode.web.casussen.formulier); the two
+inserts meet in the database's unique (case, kind, key), on SQLite and on PostgreSQL.
+"""
+
+import re
+
+import pytest
+
+from meldcode.storage import cases
+from meldcode.storage.models import Case
+from tests.races.harness import Tally
+from tests.races.harness import answers
+from tests.races.harness import race
+from tests.races.webworld import app_on
+from tests.races.webworld import opened
+from tests.races.webworld import poster
+from tests.races.webworld import signed_in
+
+ROUNDS = 8
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def racing(request, tmp_path_factory):
+    """An app with its world and two browsers of the case owner."""
+    cluster = request.getfixturevalue("pg_cluster") if request.param == "postgres" else None
+    app, people = app_on(request.param, tmp_path_factory.mktemp("resubmit"), cluster)
+    yield app, signed_in(app, "owner", 2)
+    app.extensions["meldcode_db"].dispose()
+
+
+def signals(app, case_id: str) -> list[str]:
+    """Return the texts of the case's signals."""
+    database = app.extensions["meldcode_db"]
+    with database.reader() as s:
+        found = cases.records(s, database.cipher, s.get(Case, case_id), "signaal")
+        return sorted(r.payload.waarneming for r in found)
+
+
+@pytest.mark.parametrize("same_text", [True, False])
+def test_one_add_form_posted_twice_at_once_is_one_signal(racing, same_text):
+    app, tabs = racing
+    case_id = tabs[0].new_case()
+    tally = Tally()
+    stored = []
+    for round_ in range(ROUNDS):
+        page = tabs[0].page(f"/casussen/{case_id}/stap-1")
+        url = re.search(r'href="([^"]*signaal/nieuw\?formulier=[0-9a-f]{32})"', page)[1]
+        texts = [f"ronde {round_}" if same_text else f"ronde {round_} tab {i}" for i in (0, 1)]
+        forms = [opened(tab, url) for tab in tabs]
+        outcomes = race(
+            [
+                poster(tab, url, dict(form, datum="2026-09-14", waarneming=text))
+                for tab, form, text in zip(tabs, forms, texts, strict=True)
+            ]
+        )
+        codes = answers(outcomes)
+        now = signals(app, case_id)
+        expected = ["303", "303"] if same_text else ["303", "409"]
+        tally.add(outcomes, bad=codes != expected or len(now) != round_ + 1, labels=codes)
+        stored = now
+    assert tally.bad_rounds == 0, tally.report()
+    assert len(stored) == ROUNDS
