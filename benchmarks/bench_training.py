@@ -188,14 +188,12 @@ def prepare(folder: Path) -> None:
     os.environ["MELDCODE_INSTANCE_PATH"] = str(folder)
     from meldcode import settings
     from meldcode.storage import accounts
-    from meldcode.storage.crypto import Cipher
-    from meldcode.storage.db import Database
     from meldcode.storage.migrate import upgrade
     from meldcode.storage.models import Organisation
 
     config = settings.load()
     upgrade(config["DATABASE_URL"])
-    database = Database(config["DATABASE_URL"], Cipher.from_text(config["DATA_KEYS"]))
+    database = settings.open_database(config)  # makes the data key of a new instance
 
     def work(s):
         org = Organisation(name="Trainingscentrum")

@@ -15,7 +15,7 @@ from flask import url_for
 from meldcode.kader.i18n import _l
 from meldcode.storage import audit
 from meldcode.storage import training as store
-from meldcode.training.catalogue import kader_for
+from meldcode.training.check import kader_for
 from meldcode.web.access import access
 from meldcode.web.auditing import origin
 from meldcode.web.database import SaveFailed
