@@ -96,13 +96,16 @@ def class_report(row, case: TrainingCase, kader: ResolvedKader, counts: ClassTal
                 + words.t(model.reasoning)
             )
             block.lines.append(_("Bron: ") + "; ".join(cite(c).label for c in model.cites))
-        block.lines.append(
-            _(
-                "%(departing)d van %(answered)d wijken af van het modelantwoord.",
-                departing=q.departing,
-                answered=q.answered,
+        if model is not None:  # without a model answer nobody departs from it
+            block.lines.append(
+                _(
+                    "%(departing)d van %(answered)d wijken af van het modelantwoord.",
+                    departing=q.departing,
+                    answered=q.answered,
+                )
             )
-        )
+        if q.before is not None:
+            block.lines.append(_before_line(words, q))
         block.lines += [_("Gesprekspunt: ") + words.t(n.text) for n in q.notes]
         blocks.append(block)
     decisions = Block(_("Beslissingen"))
@@ -134,15 +137,26 @@ def class_report(row, case: TrainingCase, kader: ResolvedKader, counts: ClassTal
     )
 
 
-def own_exercise(case: TrainingCase, kader: ResolvedKader, answers: dict, decision: Decision):
-    """Return a participant's own exercise: their answers, the decision and its trace."""
+def own_exercise(case, kader, answers: dict, decision: Decision, revealed=(), off=()):
+    """Return a participant's own exercise: their answers, the decision and its trace.
+
+    With the model answers the trainer revealed (and the model decision), and the answers
+    no longer on the participant's path (``off``) marked as not counting.
+    """
     words = Words(kader.model, language())
     mine = Block(_("Jouw antwoorden"))
     for qid, (value, motivation) in answers.items():
         if qid in kader.kinds:
-            mine.rows.append(Row(words.question(qid), answer_words(words, qid, value)))
+            given = answer_words(words, qid, value)
+            if qid in off:
+                given += " (" + _("niet meer op je pad; telt niet mee") + ")"
+            mine.rows.append(Row(words.question(qid), given))
             if motivation:
                 mine.rows.append(Row(_("Motivering"), motivation))
+            model = case.model_answers.get(qid) if qid in revealed else None
+            if model is not None:
+                text = f"{answer_words(words, qid, model.answer)}. {words.t(model.reasoning)}"
+                mine.rows.append(Row(_("Modelantwoord"), text, True))
     outcome = Block(
         _("Uitkomst van het afwegingskader"), lines=[outcome_words(kader, words, decision)]
     )
@@ -157,7 +171,20 @@ def own_exercise(case: TrainingCase, kader: ResolvedKader, answers: dict, decisi
             )
         )
     outcome.lines += contract["waarschuwingen"]
+    if "beslissing" in revealed:
+        outcome.lines.append(_("Modelbeslissing: ") + words.t(case.expected.explanation))
     return _pdf(case, kader, words, _("Mijn oefening"), [mine, outcome], [], [])
+
+
+def _before_line(words, q) -> str:
+    """Return the split before the reveal and how many changed their answer since."""
+    split = ", ".join(f"{words.answer(q.qid, o)}: {n}" for o, n in q.before.items())
+    return _(
+        "Voor het tonen: %(split)s. %(changed)d van %(answered)d veranderden hun antwoord.",
+        split=split,
+        changed=q.changed,
+        answered=q.before_answered,
+    )
 
 
 def _pdf(case, kader, words, title, blocks, notes, facts) -> TrainingPdf:
