@@ -18,6 +18,7 @@ from meldcode.kader import ResolvedKader
 from meldcode.kader.layout import rows_of
 from meldcode.kader.layout import step_of
 from meldcode.kader.layout import step_questions
+from meldcode.training.case_parts import StepQuestion
 from meldcode.training.library import TrainingCase
 from meldcode.training.path import applies
 from meldcode.training.path import on_path
@@ -60,7 +61,7 @@ class Item:
     @property
     def is_own(self) -> bool:
         """Tell whether this is one of the case's own questions (stap 2 or 3)."""
-        return self.question.kind in ("keuze", "meerkeuze")
+        return isinstance(self.question, StepQuestion)  # the kader's vormen is meerkeuze too
 
 
 class Walk:

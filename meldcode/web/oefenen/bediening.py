@@ -19,6 +19,7 @@ from meldcode.web.access import access
 from meldcode.web.auditing import origin
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import write
+from meldcode.web.oefenen.own import questions_of
 from meldcode.web.oefenen.state import case_of
 from meldcode.web.oefenen.state import now
 from meldcode.web.oefenen.state import trainer_session
@@ -60,7 +61,7 @@ def _set(row: store.TrainingSession, column: str, item: str, on: bool) -> None:
 
 def _allowed(session_id: str) -> set[str]:
     """Return what may be revealed or locked: the case's questions, and 'beslissing'."""
-    return set(case_of(trainer_session(session_id)).model_answers) | {"beslissing"}
+    return questions_of(case_of(trainer_session(session_id))) | {"beslissing"}
 
 
 @routes.post("/<session_id>/tonen")

@@ -10,7 +10,6 @@ from functools import partial
 from flask import current_app
 from flask import url_for
 
-from meldcode.kader.words import Words
 from meldcode.kader.words import moment as local_time
 from meldcode.storage import training as store
 from meldcode.storage import training_class as klas
@@ -18,6 +17,9 @@ from meldcode.training.tally import tally
 from meldcode.web.database import session as db_session
 from meldcode.web.i18n import language
 from meldcode.web.oefenen.cites import Cites
+from meldcode.web.oefenen.own import CaseWords
+from meldcode.web.oefenen.own import model_of
+from meldcode.web.oefenen.own import questions_of
 from meldcode.web.oefenen.report import answer_words
 from meldcode.web.oefenen.report import outcome_words
 from meldcode.web.oefenen.state import case_of
@@ -48,8 +50,9 @@ def session_context(row: store.TrainingSession) -> dict:
     counts = tally(
         case, kader, found.answers, before=found.firsts, open_step=row.open_step, quiet=quiet
     )
-    words = Words(kader.model, language())
-    order = [q.qid for q in counts.questions if q.qid in case.model_answers] + ["beslissing"]
+    words = CaseWords(kader.model, language(), case)
+    own = questions_of(case)
+    order = [q.qid for q in counts.questions if q.qid in own] + ["beslissing"]
     revealed = row.ids("revealed")
     return {
         "row": row,
@@ -72,6 +75,7 @@ def session_context(row: store.TrainingSession) -> dict:
         "people": _people(found),
         "updated_at": moment,
         "when": local_time,
+        "model_of": partial(model_of, case),
     }
 
 

@@ -17,6 +17,7 @@ from meldcode.web.database import session as db_session
 from meldcode.web.oefenen.bediening import _back
 from meldcode.web.oefenen.bediening import _change
 from meldcode.web.oefenen.bediening import _set
+from meldcode.web.oefenen.own import questions_of
 from meldcode.web.oefenen.state import case_of
 from meldcode.web.oefenen.state import trainer_session
 from meldcode.web.routes import Routes
@@ -39,7 +40,7 @@ def wall(row) -> list[tuple[str, object, str, bool]]:
 def choose(session_id: str):
     """Put the motivations of one question on the wall, or take the wall down (empty)."""
     item = request.form.get("item", "")
-    if item and item not in case_of(trainer_session(session_id)).model_answers:
+    if item and item not in questions_of(case_of(trainer_session(session_id))):
         abort(400)
 
     def work(_s, row):

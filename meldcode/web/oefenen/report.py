@@ -17,6 +17,8 @@ from meldcode.training.library import TrainingCase
 from meldcode.training.tally import ClassTally
 from meldcode.web.i18n import language
 from meldcode.web.oefenen.cites import Cites
+from meldcode.web.oefenen.own import CaseWords
+from meldcode.web.oefenen.own import model_of
 
 
 @dataclass
@@ -81,14 +83,14 @@ def _yes_no(value: bool | None) -> str:
 
 def class_report(row, case: TrainingCase, kader: ResolvedKader, counts: ClassTally) -> TrainingPdf:
     """Return the class report: distributions, decisions, model answers, discussion points."""
-    words = Words(kader.model, language())
+    words = CaseWords(kader.model, language(), case)
     cite = Cites(kader, words)
     blocks = []
     for q in counts.questions:
         block = Block(words.question(q.qid))
         for option, count in q.counts.items():
             block.rows.append(Row(words.answer(q.qid, option), str(count), q.is_model(option)))
-        model = case.model_answers.get(q.qid)
+        model = model_of(case, q.qid)
         if model is not None:
             block.lines.append(
                 _("Modelantwoord: %(answer)s.", answer=answer_words(words, q.qid, model.answer))
@@ -143,17 +145,17 @@ def own_exercise(case, kader, answers: dict, decision: Decision, revealed=(), of
     With the model answers the trainer revealed (and the model decision), and the answers
     no longer on the participant's path (``off``) marked as not counting.
     """
-    words = Words(kader.model, language())
+    words = CaseWords(kader.model, language(), case)
     mine = Block(_("Jouw antwoorden"))
     for qid, (value, motivation) in answers.items():
-        if qid in kader.kinds:
+        if qid in kader.kinds or case.step_question(qid):
             given = answer_words(words, qid, value)
             if qid in off:
                 given += " (" + _("niet meer op je pad; telt niet mee") + ")"
             mine.rows.append(Row(words.question(qid), given))
             if motivation:
                 mine.rows.append(Row(_("Motivering"), motivation))
-            model = case.model_answers.get(qid) if qid in revealed else None
+            model = model_of(case, qid) if qid in revealed else None
             if model is not None:
                 text = f"{answer_words(words, qid, model.answer)}. {words.t(model.reasoning)}"
                 mine.rows.append(Row(_("Modelantwoord"), text, True))

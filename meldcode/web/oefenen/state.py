@@ -17,7 +17,6 @@ from flask import render_template
 from flask import session as cookie
 
 from meldcode.kader import ResolvedKader
-from meldcode.kader.words import Words
 from meldcode.storage import accounts
 from meldcode.storage import training as store
 from meldcode.storage import training_class
@@ -28,6 +27,7 @@ from meldcode.web.database import database
 from meldcode.web.database import session as db_session
 from meldcode.web.i18n import language
 from meldcode.web.oefenen.cites import Cites
+from meldcode.web.oefenen.own import CaseWords
 from meldcode.web.oefenen.report import answer_words
 from meldcode.web.registry import registry
 
@@ -130,7 +130,7 @@ def facts_of(place_: Place, number: int):
 
 def common(place_: Place) -> dict:
     """Return what every participant page shows: the case, the kader, its words."""
-    words = Words(place_.kader.model, language())
+    words = CaseWords(place_.kader.model, language(), place_.case)
     return {
         "place": place_,
         "case": place_.case,

@@ -24,6 +24,8 @@ from meldcode.web.database import database
 from meldcode.web.database import write
 from meldcode.web.forms import build
 from meldcode.web.oefenen import meedoen
+from meldcode.web.oefenen.own import model_of
+from meldcode.web.oefenen.own import own_form
 from meldcode.web.oefenen.state import Place
 from meldcode.web.oefenen.state import common
 from meldcode.web.oefenen.state import now
@@ -43,7 +45,7 @@ def vraag(qid: str):
     item = here.walk.item(qid)
     if item is None or item.step > here.walk.open_until():
         return _not_open(here, qid)
-    form_class = question_form(qid, item.question)
+    form_class = own_form(item.question) if item.is_own else question_form(qid, item.question)
     given = here.answers.get(qid)
     form, rescued = build(form_class, {qid: given[0], "motivatie": given[1]} if given else None)
     problem = None
@@ -126,7 +128,7 @@ def _question_page(here: Place, item, form, rescued, problem):
         overruling=step,
         norm=here.kader.model.norms[step.overruled_by] if step else None,
         facts=[s for s in here.case.steps if s.step <= item.step],
-        model=here.case.model_answers.get(item.qid) if here.revealed(item.qid) else None,
+        model=model_of(here.case, item.qid) if here.revealed(item.qid) else None,
         hints=hints,
         **common(here),
     )
@@ -141,7 +143,9 @@ def stale_form(_error):
             return refusal.get_response()
         item = here.walk.item(request.view_args["qid"])
         if item is not None:
-            form_class = question_form(item.qid, item.question)
+            form_class = (
+                own_form(item.question) if item.is_own else question_form(item.qid, item.question)
+            )
             problem = _(
                 "Niet opgeslagen: de beveiligingscontrole van het formulier was verlopen. Je "
                 "tekst staat er nog; verstuur hem opnieuw."
