@@ -11,6 +11,7 @@ import datetime
 import json
 import secrets
 
+from sqlalchemy import Boolean
 from sqlalchemy import DateTime
 from sqlalchemy import ForeignKey
 from sqlalchemy import Integer
@@ -18,6 +19,7 @@ from sqlalchemy import LargeBinary
 from sqlalchemy import String
 from sqlalchemy import UniqueConstraint
 from sqlalchemy import delete
+from sqlalchemy import false
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import Mapped
@@ -56,6 +58,11 @@ class TrainingSession(Base):
     max_participants: Mapped[int] = mapped_column(Integer)
     revealed: Mapped[str] = mapped_column(String(1000), default="")  # ids, comma-separated
     locked: Mapped[str] = mapped_column(String(1000), default="")  # question ids
+    label: Mapped[str | None] = mapped_column(String(80), nullable=True)  # e.g. "groep 2"
+    open_step: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    lock_on_reveal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    wall: Mapped[str | None] = mapped_column(String(40), nullable=True)  # motivations shown
+    hidden: Mapped[str] = mapped_column(String(4000), default="", server_default="")
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
     ended_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True)
@@ -98,6 +105,7 @@ class TrainingAnswer(Base):
     question: Mapped[str] = mapped_column(String(40))
     value: Mapped[str] = mapped_column(String(1000))  # JSON: "ja", "nee" or a list of ids
     motivation_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    first_value: Mapped[str | None] = mapped_column(String(1000), nullable=True)  # at reveal
     updated_at: Mapped[datetime.datetime] = mapped_column(DateTime)
 
 

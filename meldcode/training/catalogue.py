@@ -13,7 +13,6 @@ from pathlib import Path
 from meldcode import paths
 from meldcode import settings
 from meldcode.kader import Registry
-from meldcode.kader import ResolvedKader
 from meldcode.training.check import check_folders
 from meldcode.training.library import TrainingCase
 
@@ -38,16 +37,6 @@ def load(registry: Registry, own_folder: str | os.PathLike | None) -> Catalogue:
     result = check_folders(registry, folders)
     files_with_problems = {issue.file for issue in result.issues}
     return Catalogue({c.case.id: c.case for c in result.cases}, len(files_with_problems))
-
-
-def kader_for(registry: Registry, case: TrainingCase) -> ResolvedKader:
-    """Return the kader version a case names: by version, by date, or the newest."""
-    ref = case.kader
-    if ref.version:
-        return registry.get(ref.id, ref.version)
-    if ref.date:
-        return registry.valid_on(ref.id, ref.date)
-    return registry.get(ref.id)
 
 
 def own_folder(environ=None) -> str | None:

@@ -91,12 +91,18 @@ def check_case(registry: Registry, loaded: LoadedCase) -> list[Issue]:
         message = _("id '{id}' moet gelijk zijn aan de bestandsnaam zonder .yaml ('{stem}')")
         issues.append(loaded.issue(("id",), message.format(id=case.id, stem=loaded.path.stem)))
     try:
-        kader = _kader(registry, case.kader)
+        kader = kader_for(registry, case)
     except UnknownKader as exc:
         known = case.kader.id in registry.ids()
         key = "id" if not known else "version" if case.kader.version else "date"
         return issues + [loaded.issue(("kader", key), str(exc))]
     issues += check_cites(kader, loaded)
+    for index, question in enumerate(case.step_questions):
+        if question.id in kader.kinds:
+            text = _("'{id}' is een vraag van het kader; geef je eigen vraag een andere id")
+            issues.append(
+                loaded.issue(("step_questions", index, "id"), text.format(id=question.id))
+            )
     for question, model in case.model_answers.items():
         try:
             check_answers(kader, {question: model.answer})
@@ -129,8 +135,9 @@ def _unused(loaded: LoadedCase, decision) -> list[Issue]:
     return issues
 
 
-def _kader(registry: Registry, ref) -> ResolvedKader:
-    """Pick the kader version a case names: by version, by date, or the newest."""
+def kader_for(registry: Registry, case) -> ResolvedKader:
+    """Return the kader version a case names: by version, by date, or the newest."""
+    ref = case.kader
     if ref.version:
         return registry.get(ref.id, ref.version)
     if ref.date:

@@ -87,6 +87,11 @@ def check_cites(kader: ResolvedKader, loaded) -> list[Issue]:
     places: list[tuple[tuple, list[str], list[str]]] = [
         (("model_answers", q), m.cites, []) for q, m in case.model_answers.items()
     ]
+    places += [
+        (("step_questions", i, "model"), q.model.cites, [])
+        for i, q in enumerate(case.step_questions)
+    ]
+    own = {q.id for q in case.step_questions}
     for group in ("discussion", "pitfalls", "kader_says"):
         for index, note in enumerate(getattr(case.teaching_notes, group)):
             places.append((("teaching_notes", group, index), note.cites, note.about))
@@ -100,9 +105,9 @@ def check_cites(kader: ResolvedKader, loaded) -> list[Issue]:
                 text = message.format(cite=cite, kader=kader.label(), allowed=allowed or "-")
                 issues.append(loaded.issue(where + ("cites", index), text))
         for index, question in enumerate(about):
-            if question not in kader.kinds:
+            if question not in kader.kinds and question not in own:
                 text = _("onbekende vraag '{question}'. Toegestaan: {allowed}").format(
-                    question=question, allowed=", ".join(sorted(kader.kinds))
+                    question=question, allowed=", ".join(sorted(set(kader.kinds) | own))
                 )
                 issues.append(loaded.issue(where + ("about", index), text))
     return issues

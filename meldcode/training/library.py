@@ -6,7 +6,6 @@ on those answers, and notes for the trainer. Schema keywords are English, domain
 Dutch; unknown keys are errors. Read with the kaders' strict loader (docs/oefencasussen.md).
 """
 
-import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +13,6 @@ from typing import Literal
 
 from pydantic import BeforeValidator
 from pydantic import Field
-from pydantic import StrictBool
 from pydantic import StringConstraints
 from pydantic import field_validator
 from pydantic import model_validator
@@ -25,105 +23,20 @@ from meldcode.kader.i18n import _
 from meldcode.kader.inherit import Merged
 from meldcode.kader.inherit import as_merged
 from meldcode.kader.model_parts import Id
-from meldcode.kader.model_parts import NonEmpty
 from meldcode.kader.model_parts import Strict
 from meldcode.kader.model_parts import Text
 from meldcode.kader.validate import to_model
 from meldcode.kader.yamlsafe import load_file
-from meldcode.training.cites import Cite
+from meldcode.training.case_parts import Expected
+from meldcode.training.case_parts import KaderRef
+from meldcode.training.case_parts import ModelAnswer
+from meldcode.training.case_parts import StepFacts
+from meldcode.training.case_parts import StepQuestion
+from meldcode.training.case_parts import TeachingNotes
+from meldcode.training.case_parts import at_least_one
 
 FORMAT = "meldcode-oefencasus/1"
 CaseId = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
-
-
-def _at_least_one(value):
-    """Refuse an empty list with a sentence instead of pydantic's."""
-    if isinstance(value, list) and not value:
-        raise ValueError(_("noem er minstens één"))
-    return value
-
-
-class KaderRef(Strict):
-    """Which kader the case is weighed with: its newest version, or one by version or date."""
-
-    id: NonEmpty
-    version: NonEmpty | None = None
-    date: datetime.date | None = None
-
-    @model_validator(mode="after")
-    def _one_choice(self):
-        """Refuse both a version and a date: they could disagree."""
-        if self.version is not None and self.date is not None:
-            raise ValueError(_("geef 'version' of 'date', niet allebei"))
-        return self
-
-
-class Fact(Strict):
-    """One thing the participant reads: an observation, a remark, a consultation, a talk."""
-
-    kind: Literal[
-        "achtergrond", "waarneming", "uitspraak", "overleg", "gesprek", "check", "vervolg"
-    ]
-    who: Text | None = None
-    when: Text | None = None
-    text: Text
-
-
-class StepFacts(Strict):
-    """The facts shown at one step of the meldcode, before its questions."""
-
-    step: int = Field(ge=1, le=5)
-    intro: Text | None = None
-    facts: Annotated[list[Fact], BeforeValidator(_at_least_one)]
-
-
-class ModelAnswer(Strict):
-    """The model answer to one question, why, and where in the kader that rests."""
-
-    answer: str | list[str]
-    reasoning: Text
-    cites: Annotated[list[Cite], BeforeValidator(_at_least_one)]
-
-    @field_validator("answer", mode="before")
-    @classmethod
-    def _answer(cls, value):
-        """Accept a word (ja, nee) or a list of words (vormen)."""
-        if isinstance(value, str) or (
-            isinstance(value, list) and all(isinstance(v, str) for v in value)
-        ):
-            return value
-        raise ValueError(_("schrijf ja of nee, of een lijst van waarden"))
-
-
-class Expected(Strict):
-    """The decision the kader must give on the model answers (the decision contract's keys)."""
-
-    route: NonEmpty
-    melden: StrictBool | None
-    hulp: StrictBool | None
-    afsluiten: StrictBool
-    acties: list[Id]
-    nog_nodig: list[Id] = Field(default_factory=list)
-    normen: list[Id] | None = None
-    pad: list[NonEmpty] | None = None
-    bijzondere_situaties: list[Id] | None = None
-    explanation: Text
-
-
-class Note(Strict):
-    """A teaching note: a text, the questions it is about, the kader it cites."""
-
-    text: Text
-    about: list[Id] = Field(default_factory=list)
-    cites: list[Cite] = Field(default_factory=list)
-
-
-class TeachingNotes(Strict):
-    """For the trainer: where groups differ, common pitfalls, what the kader says."""
-
-    discussion: Annotated[list[Note], BeforeValidator(_at_least_one)]
-    pitfalls: Annotated[list[Note], BeforeValidator(_at_least_one)]
-    kader_says: list[Note] = Field(default_factory=list)
 
 
 class TrainingCase(Strict):
@@ -140,9 +53,10 @@ class TrainingCase(Strict):
     kader: KaderRef
     level: Literal["basis", "gevorderd"]
     duration_minutes: int = Field(ge=10, le=240)
-    learning_goals: Annotated[list[Text], BeforeValidator(_at_least_one)]
+    learning_goals: Annotated[list[Text], BeforeValidator(at_least_one)]
     steps: list[StepFacts]
     model_answers: dict[Id, ModelAnswer]
+    step_questions: list[StepQuestion] = Field(default_factory=list)
     expected: Expected
     teaching_notes: TeachingNotes
     casusbestand: CaseFile | None = None
@@ -175,6 +89,24 @@ class TrainingCase(Strict):
         if "vormen" not in value:
             raise ValueError(_("een modelantwoord voor 'vormen' ontbreekt"))
         return value
+
+    @model_validator(mode="after")
+    def _step_questions(self):
+        """Require unique ids, and facts at the step of each own question to base it on."""
+        with_facts = {s.step for s in self.steps}
+        seen = set()
+        for question in self.step_questions:
+            if question.id in seen or question.id in self.model_answers:
+                raise ValueError(_("vraag '{id}' komt twee keer voor").format(id=question.id))
+            seen.add(question.id)
+            if question.step not in with_facts:
+                message = _("vraag '{id}' hoort bij stap {step}, maar die stap heeft geen feiten")
+                raise ValueError(message.format(id=question.id, step=question.step))
+        return self
+
+    def step_question(self, qid: str) -> StepQuestion | None:
+        """Return the case's own question with this id, or None."""
+        return next((q for q in self.step_questions if q.id == qid), None)
 
     def answers(self) -> dict:
         """Return the model answers as the engine reads them."""

@@ -15,6 +15,8 @@
   }
 
   function show() {
+    // A live class view keeps the session alive and moves this time on (static/js/live.js).
+    expires = Math.max(expires, Date.parse(box.getAttribute("data-expires")) || 0);
     if (Date.now() < expires - warnMs - 1000) { schedule(); return; }
     box.hidden = false;
     shownAt = document.activeElement;

@@ -64,7 +64,8 @@ def model_chooser(case_id: str, departures: dict | None = None):
     from meldcode import paths
     from meldcode.training.library import load_case
 
-    models = load_case(paths.OEFENCASUSSEN_DIR / f"{case_id}.yaml").case.answers()
+    case = load_case(paths.OEFENCASUSSEN_DIR / f"{case_id}.yaml").case
+    models = case.answers() | {q.id: q.model.answer for q in case.step_questions}
     chosen = {**models, **(departures or {})}
 
     def choose(qid):

@@ -52,7 +52,14 @@ def test_a_question_the_case_does_not_ask_is_not_found(app, trainer):
     _sid, code = start(trainer, "basisschool-onthulling")
     person = join(app, code)
     assert person.get("/oefenen/vraag/bestaat_niet").status_code == 404
-    assert person.get("/oefenen/vraag/resultaat").status_code == 404  # not reached
+
+
+def test_a_question_not_yet_open_explains_itself(app, trainer):
+    _sid, code = start(trainer, "basisschool-onthulling")
+    person = join(app, code)
+    response = person.get("/oefenen/vraag/resultaat")  # an afweging of stap 5, not reached
+    assert response.status_code == 409
+    assert "Deze vraag is nog niet aan de beurt" in response.get_data(as_text=True)
 
 
 def test_the_decision_names_rule_kader_version_and_source(app, trainer):

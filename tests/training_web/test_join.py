@@ -53,7 +53,7 @@ def test_a_wrong_code_is_refused_next_to_the_field_and_kept(app, trainer):
 def test_an_ended_session_cannot_be_joined(app, trainer):
     session_id, code = start(trainer, "basisschool-onthulling")
     url = f"/oefensessies/{session_id}"
-    assert trainer.form(f"{url}/beeindigen", {}, page_url=url).status_code == 303
+    assert trainer.form(f"{url}/beeindigen", {"bevestigd": "ja"}, page_url=url).status_code == 303
     response = Visitor(app).form("/oefenen/", {"code": code})
     assert response.status_code == 400
     assert "Deze oefensessie is afgelopen" in response.get_data(as_text=True)

@@ -74,7 +74,7 @@ def test_a_session_nobody_ended_is_deleted_24_hours_after_it_expired(app, traine
 def test_ending_sets_the_deletion_to_24_hours_from_the_end(app, trainer):
     session_id, _code = start(trainer, CASE)
     url = f"/oefensessies/{session_id}"
-    assert trainer.form(f"{url}/beeindigen", {}, page_url=url).status_code == 303
+    assert trainer.form(f"{url}/beeindigen", {"bevestigd": "ja"}, page_url=url).status_code == 303
     with app.extensions["meldcode_db"].reader() as s:
         row = s.get(store.TrainingSession, session_id)
         assert row.ended_at is not None
@@ -93,7 +93,7 @@ def test_the_daily_purge_in_the_app_deletes_old_sessions(tmp_path):
         trainer.login("trainer")
         session_id, _code = start(trainer, CASE)
         url = f"/oefensessies/{session_id}"
-        trainer.form(f"{url}/beeindigen", {}, page_url=url)
+        trainer.form(f"{url}/beeindigen", {"bevestigd": "ja"}, page_url=url)
     with freeze_time("2026-11-03 10:00"):
         Visitor(app).get("/kaders")  # any request runs the day's purge
     assert rows(app, session_id) == (0, 0, False)

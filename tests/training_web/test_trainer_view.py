@@ -60,7 +60,7 @@ def test_revealing_shows_the_model_answer_to_participants_and_projector(app, tra
     response = trainer.form(f"{url}/tonen", {"item": "veiligheid"}, page_url=url)
     assert response.status_code == 303
     assert reasoning in person.page("/oefenen/vraag/veiligheid")
-    assert reasoning in trainer.page(f"{url}/projector")
+    assert reasoning in trainer.page(f"{url}/projector?vraag=veiligheid")
     assert "Het modelantwoord, getoond door de trainer" in person.page("/oefenen/vraag/veiligheid")
     assert "De modelbeslissing" not in person.page("/oefenen/uitkomst")
     trainer.form(f"{url}/tonen", {"item": "beslissing"}, page_url=url)
@@ -111,7 +111,7 @@ def test_ending_the_session_stops_answering(app, trainer):
     session_id, code = start(trainer, CASE)
     person = join(app, code)
     url = f"/oefensessies/{session_id}"
-    assert trainer.form(f"{url}/beeindigen", {}, page_url=url).status_code == 303
+    assert trainer.form(f"{url}/beeindigen", {"bevestigd": "ja"}, page_url=url).status_code == 303
     assert "Deze sessie is afgelopen." in trainer.page(url)
     page = person.page("/oefenen/stap/1")
     assert "De oefensessie is afgelopen." in page

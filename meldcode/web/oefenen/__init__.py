@@ -12,15 +12,19 @@ from flask import Flask
 from flask_wtf.csrf import CSRFError
 
 from meldcode.web.oefenen import bediening
+from meldcode.web.oefenen import export
+from meldcode.web.oefenen import klasbeheer
 from meldcode.web.oefenen import klasverslag
 from meldcode.web.oefenen import live
 from meldcode.web.oefenen import meedoen
+from meldcode.web.oefenen import muur
 from meldcode.web.oefenen import sessies
 from meldcode.web.oefenen import stap
 from meldcode.web.oefenen import uitkomst
+from meldcode.web.oefenen import vergelijken
 from meldcode.web.oefenen import vraag
 
-TRAINER_PAGES = (sessies, live, klasverslag, bediening)
+TRAINER_PAGES = (sessies, vergelijken, live, klasverslag, bediening, klasbeheer, muur, export)
 PARTICIPANT_PAGES = (meedoen, stap, vraag, uitkomst)
 
 

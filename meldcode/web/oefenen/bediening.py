@@ -8,15 +8,18 @@ from flask import abort
 from flask import current_app
 from flask import g
 from flask import redirect
+from flask import render_template
 from flask import request
 from flask import url_for
 
 from meldcode.storage import audit
 from meldcode.storage import training as store
+from meldcode.storage import training_class as klas
 from meldcode.web.access import access
 from meldcode.web.auditing import origin
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import write
+from meldcode.web.oefenen.own import questions_of
 from meldcode.web.oefenen.state import case_of
 from meldcode.web.oefenen.state import now
 from meldcode.web.oefenen.state import trainer_session
@@ -31,7 +34,9 @@ def _back(session_id: str):
     """Return to the page the form was on: the session page or the projector."""
     endpoint = VIEWS.get(request.form.get("terug", ""), "oefensessies.session")
     anchor = request.form.get("anker", "")
-    target = url_for(endpoint, session_id=session_id)
+    focus = request.form.get("vraag", "")[:40]  # the projector stays on its question
+    extra = {"vraag": focus} if endpoint == VIEWS["projector"] and focus.isidentifier() else {}
+    target = url_for(endpoint, session_id=session_id, **extra)
     return redirect(target + (f"#{anchor}" if anchor.replace("-", "").isalnum() else ""), code=303)
 
 
@@ -56,7 +61,7 @@ def _set(row: store.TrainingSession, column: str, item: str, on: bool) -> None:
 
 def _allowed(session_id: str) -> set[str]:
     """Return what may be revealed or locked: the case's questions, and 'beslissing'."""
-    return set(case_of(trainer_session(session_id)).model_answers) | {"beslissing"}
+    return questions_of(case_of(trainer_session(session_id))) | {"beslissing"}
 
 
 @routes.post("/<session_id>/tonen")
@@ -67,7 +72,15 @@ def reveal(session_id: str):
     if item not in _allowed(session_id):
         abort(400)
     on = request.form.get("tonen") != "nee"
-    _change(session_id, lambda _s, row: _set(row, "revealed", item, on))
+
+    def work(s, row):
+        _set(row, "revealed", item, on)
+        if on and item != "beslissing":
+            klas.keep_firsts(s, row.id, item)  # the split before the discussion stays
+            if row.lock_on_reveal:
+                _set(row, "locked", item, True)
+
+    _change(session_id, work)
     return _back(session_id)
 
 
@@ -86,7 +99,10 @@ def lock(session_id: str):
 @routes.post("/<session_id>/beeindigen")
 @access("trainer")
 def finish(session_id: str):
-    """End the session: nobody joins or answers any more; it is deleted after 24 hours."""
+    """End the session once confirmed: nobody joins or answers any more; deleted after a day."""
+    if request.form.get("bevestigd") != "ja":  # the button on the session page asks first
+        row = trainer_session(session_id)
+        return render_template("oefenen/beeindigen.html", row=row, case=case_of(row))
     user = g.user
 
     def work(s, row):

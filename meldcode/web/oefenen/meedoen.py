@@ -9,6 +9,7 @@ from flask import render_template
 from flask import request
 from flask import session as cookie
 from flask import url_for
+from wtforms import BooleanField
 from wtforms import StringField
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
@@ -58,6 +59,10 @@ class JoinForm(BaseForm):
         ),
         render_kw={"autocomplete": "off"},
     )
+    overstappen = BooleanField(
+        _l("Ja, stop met mijn andere oefensessie en doe mee aan deze"),
+        description=_l("Je antwoorden in de andere sessie blijf je dan niet meer zien."),
+    )
 
 
 def current_session() -> store.TrainingSession | None:
@@ -73,7 +78,12 @@ def current_session() -> store.TrainingSession | None:
 @access("public")
 def join():
     """Ask for the code; join the session as an anonymous participant."""
-    form = JoinForm(data={"code": request.args.get("code", "")[:20]})
+    code = request.args.get("code", "")[:20]
+    joined = current_session()
+    if request.method == "GET" and joined is not None and code:
+        if store.normalise_code(code) == joined.code:  # a re-scan: go on where they were
+            return redirect(url_for("oefenen.stap", number=1), code=303)
+    form = JoinForm(data={"code": code})
     if request.method == "POST":
         form = JoinForm()
     if form.validate_on_submit():
@@ -117,6 +127,11 @@ def _join(form):
     joined = current_session()
     if joined is not None and joined.id == row.id:  # this browser has its place already
         return redirect(url_for("oefenen.stap", number=1), code=303)
+    if joined is not None and not form.overstappen.data:  # another session: ask first
+        form.overstappen.errors.append(
+            _("Je doet al mee aan een andere oefensessie. Vink aan dat je wilt overstappen.")
+        )
+        return None
     if ratelimit.reached(f"join:{row.id}", "join"):
         return _too_many(form)
     ratelimit.count(f"join:{row.id}", "join")

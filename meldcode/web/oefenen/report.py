@@ -17,6 +17,8 @@ from meldcode.training.library import TrainingCase
 from meldcode.training.tally import ClassTally
 from meldcode.web.i18n import language
 from meldcode.web.oefenen.cites import Cites
+from meldcode.web.oefenen.own import CaseWords
+from meldcode.web.oefenen.own import model_of
 
 
 @dataclass
@@ -81,14 +83,14 @@ def _yes_no(value: bool | None) -> str:
 
 def class_report(row, case: TrainingCase, kader: ResolvedKader, counts: ClassTally) -> TrainingPdf:
     """Return the class report: distributions, decisions, model answers, discussion points."""
-    words = Words(kader.model, language())
+    words = CaseWords(kader.model, language(), case)
     cite = Cites(kader, words)
     blocks = []
     for q in counts.questions:
         block = Block(words.question(q.qid))
         for option, count in q.counts.items():
             block.rows.append(Row(words.answer(q.qid, option), str(count), q.is_model(option)))
-        model = case.model_answers.get(q.qid)
+        model = model_of(case, q.qid)
         if model is not None:
             block.lines.append(
                 _("Modelantwoord: %(answer)s.", answer=answer_words(words, q.qid, model.answer))
@@ -96,13 +98,16 @@ def class_report(row, case: TrainingCase, kader: ResolvedKader, counts: ClassTal
                 + words.t(model.reasoning)
             )
             block.lines.append(_("Bron: ") + "; ".join(cite(c).label for c in model.cites))
-        block.lines.append(
-            _(
-                "%(departing)d van %(answered)d wijken af van het modelantwoord.",
-                departing=q.departing,
-                answered=q.answered,
+        if model is not None:  # without a model answer nobody departs from it
+            block.lines.append(
+                _(
+                    "%(departing)d van %(answered)d wijken af van het modelantwoord.",
+                    departing=q.departing,
+                    answered=q.answered,
+                )
             )
-        )
+        if q.before is not None:
+            block.lines.append(_before_line(words, q))
         block.lines += [_("Gesprekspunt: ") + words.t(n.text) for n in q.notes]
         blocks.append(block)
     decisions = Block(_("Beslissingen"))
@@ -134,15 +139,26 @@ def class_report(row, case: TrainingCase, kader: ResolvedKader, counts: ClassTal
     )
 
 
-def own_exercise(case: TrainingCase, kader: ResolvedKader, answers: dict, decision: Decision):
-    """Return a participant's own exercise: their answers, the decision and its trace."""
-    words = Words(kader.model, language())
+def own_exercise(case, kader, answers: dict, decision: Decision, revealed=(), off=()):
+    """Return a participant's own exercise: their answers, the decision and its trace.
+
+    With the model answers the trainer revealed (and the model decision), and the answers
+    no longer on the participant's path (``off``) marked as not counting.
+    """
+    words = CaseWords(kader.model, language(), case)
     mine = Block(_("Jouw antwoorden"))
     for qid, (value, motivation) in answers.items():
-        if qid in kader.kinds:
-            mine.rows.append(Row(words.question(qid), answer_words(words, qid, value)))
+        if qid in kader.kinds or case.step_question(qid):
+            given = answer_words(words, qid, value)
+            if qid in off:
+                given += " (" + _("niet meer op je pad; telt niet mee") + ")"
+            mine.rows.append(Row(words.question(qid), given))
             if motivation:
                 mine.rows.append(Row(_("Motivering"), motivation))
+            model = model_of(case, qid) if qid in revealed else None
+            if model is not None:
+                text = f"{answer_words(words, qid, model.answer)}. {words.t(model.reasoning)}"
+                mine.rows.append(Row(_("Modelantwoord"), text, True))
     outcome = Block(
         _("Uitkomst van het afwegingskader"), lines=[outcome_words(kader, words, decision)]
     )
@@ -157,7 +173,20 @@ def own_exercise(case: TrainingCase, kader: ResolvedKader, answers: dict, decisi
             )
         )
     outcome.lines += contract["waarschuwingen"]
+    if "beslissing" in revealed:
+        outcome.lines.append(_("Modelbeslissing: ") + words.t(case.expected.explanation))
     return _pdf(case, kader, words, _("Mijn oefening"), [mine, outcome], [], [])
+
+
+def _before_line(words, q) -> str:
+    """Return the split before the reveal and how many changed their answer since."""
+    split = ", ".join(f"{words.answer(q.qid, o)}: {n}" for o, n in q.before.items())
+    return _(
+        "Voor het tonen: %(split)s. %(changed)d van %(answered)d veranderden hun antwoord.",
+        split=split,
+        changed=q.changed,
+        answered=q.before_answered,
+    )
 
 
 def _pdf(case, kader, words, title, blocks, notes, facts) -> TrainingPdf:

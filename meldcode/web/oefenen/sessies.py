@@ -11,11 +11,16 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
+from wtforms import StringField
+from wtforms.validators import Length
+from wtforms.validators import Optional
 
 from meldcode.kader.i18n import _l
+from meldcode.kader.words.time import moment
 from meldcode.storage import audit
 from meldcode.storage import training as store
-from meldcode.training.catalogue import kader_for
+from meldcode.storage import training_class as klas
+from meldcode.training.check import kader_for
 from meldcode.web.access import access
 from meldcode.web.auditing import origin
 from meldcode.web.database import SaveFailed
@@ -26,6 +31,7 @@ from meldcode.web.forms import BaseForm
 from meldcode.web.forms import build
 from meldcode.web.i18n import language
 from meldcode.web.oefenen.klas import session_context
+from meldcode.web.oefenen.muur import wall
 from meldcode.web.oefenen.state import catalogue
 from meldcode.web.oefenen.state import now
 from meldcode.web.oefenen.state import trainer_session
@@ -39,6 +45,11 @@ class StartForm(BaseForm):
     """Which case the class works through."""
 
     casus = choice(_l("Welke oefencasus?"), [], _l("Kies een oefencasus."))
+    label = StringField(
+        _l("Naam van de groep"),
+        [Optional(), Length(max=80, message=_l("Gebruik hoogstens %(max)d tekens.", max=80))],
+        description=_l("Bijvoorbeeld 'groep 2, ochtend'. Zo herken je de sessie later terug."),
+    )
 
 
 def _start_form():
@@ -61,12 +72,15 @@ def sessions():
 
 def _index(form, problem=None):
     """Render the sessions page with the start form; 400 when the form has errors."""
+    rows = store.sessions_of(db_session(), g.user)
     page = render_template(
         "oefenen/sessies.html",
-        rows=store.sessions_of(db_session(), g.user),
+        rows=rows,
+        sizes=klas.participant_counts(db_session(), [r.id for r in rows]),
         form=form,
         cases=catalogue(),
         now=now(),
+        when=moment,
         problem=problem,
     )
     return page, 400 if form.errors or problem else 200
@@ -85,6 +99,7 @@ def start():
 
     def work(s):
         row = store.start(s, user, case.id, kader, now(), current_app.config)
+        row.label = " ".join((form.label.data or "").split()) or None
         audit.record(s, user, "create", "oefensessie", row.id, origin=origin())
         return row.id
 
@@ -102,4 +117,5 @@ def session(session_id: str):
     """Show the session: code, join address, QR code, the live class view and the controls."""
     row = trainer_session(session_id)
     still = request.args.get("vernieuwen") != "uit"
-    return render_template("oefenen/sessie.html", refresh=still, **session_context(row))
+    context = session_context(row)
+    return render_template("oefenen/sessie.html", refresh=still, all_wall=wall(row), **context)

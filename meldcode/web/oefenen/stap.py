@@ -30,7 +30,10 @@ def stap(number: int):
     here = place()
     walk = here.walk
     if number > walk.open_until():
-        flash(_("Beantwoord eerst de vragen van deze stap."))
+        if number > here.row.open_step:
+            flash(_("De trainer heeft stap %(number)s nog niet geopend.", number=number))
+        else:
+            flash(_("Beantwoord eerst de vragen van deze stap."))
         return redirect(url_for("oefenen.stap", number=walk.open_until()), code=303)
     return render_template(
         "oefenen/stap.html",

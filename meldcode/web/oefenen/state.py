@@ -17,9 +17,9 @@ from flask import render_template
 from flask import session as cookie
 
 from meldcode.kader import ResolvedKader
-from meldcode.kader.words import Words
 from meldcode.storage import accounts
 from meldcode.storage import training as store
+from meldcode.storage import training_class
 from meldcode.training import catalogue as cases
 from meldcode.training.library import TrainingCase
 from meldcode.training.walk import Walk
@@ -27,6 +27,7 @@ from meldcode.web.database import database
 from meldcode.web.database import session as db_session
 from meldcode.web.i18n import language
 from meldcode.web.oefenen.cites import Cites
+from meldcode.web.oefenen.own import CaseWords
 from meldcode.web.oefenen.report import answer_words
 from meldcode.web.registry import registry
 
@@ -82,7 +83,8 @@ class Place:
     @cached_property
     def walk(self) -> Walk:
         """Return the participant's way through the case."""
-        return Walk(self.case, self.kader, {q: v for q, (v, _m) in self.answers.items()})
+        given = {q: v for q, (v, _m) in self.answers.items()}
+        return Walk(self.case, self.kader, given, self.row.open_step)
 
     @property
     def is_open(self) -> bool:
@@ -96,6 +98,11 @@ class Place:
     def revealed(self, item: str) -> bool:
         """Tell whether the trainer showed the model answer of a question (or 'beslissing')."""
         return item in self.row.ids("revealed")
+
+    @property
+    def tag(self) -> str:
+        """Return the three letters the trainer sees for this participant (never a name)."""
+        return training_class.tag(self.person.id)
 
     def name(self) -> str:
         """Return the participant's first name or number, if they gave one."""
@@ -123,7 +130,7 @@ def facts_of(place_: Place, number: int):
 
 def common(place_: Place) -> dict:
     """Return what every participant page shows: the case, the kader, its words."""
-    words = Words(place_.kader.model, language())
+    words = CaseWords(place_.kader.model, language(), place_.case)
     return {
         "place": place_,
         "case": place_.case,

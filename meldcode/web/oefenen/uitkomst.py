@@ -53,7 +53,14 @@ def uitkomst():
 def uitkomst_pdf():
     """Print the participant's own exercise: their answers and the decision with its trace."""
     here = place()
-    view = own_exercise(here.case, here.kader, here.answers, here.walk.decision)
+    view = own_exercise(
+        here.case,
+        here.kader,
+        here.answers,
+        here.walk.decision,
+        revealed=here.row.ids("revealed"),
+        off=here.walk.abandoned,
+    )
     return pdf_response(
         "oefenen/pdf.html", f"oefening-{here.case.id}.pdf", view, "oefening", here.person.id
     )

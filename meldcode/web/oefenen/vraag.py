@@ -24,6 +24,8 @@ from meldcode.web.database import database
 from meldcode.web.database import write
 from meldcode.web.forms import build
 from meldcode.web.oefenen import meedoen
+from meldcode.web.oefenen.own import model_of
+from meldcode.web.oefenen.own import own_form
 from meldcode.web.oefenen.state import Place
 from meldcode.web.oefenen.state import common
 from meldcode.web.oefenen.state import now
@@ -41,11 +43,9 @@ def vraag(qid: str):
     """Answer one question of the case (ja/nee, or the forms of violence) with why."""
     here = place()
     item = here.walk.item(qid)
-    if item is None:
-        abort(404)
-    if item.step > here.walk.open_until():
-        return redirect(url_for("oefenen.stap", number=here.walk.open_until()), code=303)
-    form_class = question_form(qid, item.question)
+    if item is None or item.step > here.walk.open_until():
+        return _not_open(here, qid)
+    form_class = own_form(item.question) if item.is_own else question_form(qid, item.question)
     given = here.answers.get(qid)
     form, rescued = build(form_class, {qid: given[0], "motivatie": given[1]} if given else None)
     problem = None
@@ -83,7 +83,7 @@ def _save(here: Place, item, form):
     except SaveFailed:
         return None
     answers = {q: v for q, (v, _m) in here.answers.items()} | {item.qid: value}
-    walk = Walk(here.case, here.kader, answers)
+    walk = Walk(here.case, here.kader, answers, here.row.open_step)
     following = walk.next_after(item.qid)
     if following is not None:
         return redirect(url_for("oefenen.vraag", qid=following.qid), code=303)
@@ -92,10 +92,31 @@ def _save(here: Place, item, form):
     return redirect(url_for("oefenen.stap", number=item.step) + f"#vraag-{item.qid}", code=303)
 
 
+def _not_open(here: Place, qid: str):
+    """Explain why a question of the case cannot be answered now; 404 for one it lacks."""
+    found = here.walk.find(qid)
+    if found is None:
+        abort(404)
+    waiting = found.step > here.row.open_step  # the trainer has not opened its step yet
+    page = render_template(
+        "oefenen/niet_open.html",
+        item=found,
+        waiting=waiting,
+        back=min(found.step, here.walk.open_until()),
+        **common(here),
+    )
+    return page, 409
+
+
 def _question_page(here: Place, item, form, rescued, problem):
-    """Render the question page, with the norm that overrules it and the model answer if shown."""
+    """Render the question page, with the norm that overrules it and the model answer if shown.
+
+    The norm and the source are hints that give the answer away, so in training they show
+    only once the participant saved an answer or the trainer revealed the question.
+    """
     decision = here.walk.decision
-    step = overruled(decision, item.qid) if item.is_afweging else None
+    hints = item.value is not None or here.revealed(item.qid)
+    step = overruled(decision, item.qid) if item.is_afweging and hints else None
     return render_template(
         "oefenen/vraag.html",
         item=item,
@@ -107,7 +128,8 @@ def _question_page(here: Place, item, form, rescued, problem):
         overruling=step,
         norm=here.kader.model.norms[step.overruled_by] if step else None,
         facts=[s for s in here.case.steps if s.step <= item.step],
-        model=here.case.model_answers.get(item.qid) if here.revealed(item.qid) else None,
+        model=model_of(here.case, item.qid) if here.revealed(item.qid) else None,
+        hints=hints,
         **common(here),
     )
 
@@ -121,7 +143,9 @@ def stale_form(_error):
             return refusal.get_response()
         item = here.walk.item(request.view_args["qid"])
         if item is not None:
-            form_class = question_form(item.qid, item.question)
+            form_class = (
+                own_form(item.question) if item.is_own else question_form(item.qid, item.question)
+            )
             problem = _(
                 "Niet opgeslagen: de beveiligingscontrole van het formulier was verlopen. Je "
                 "tekst staat er nog; verstuur hem opnieuw."

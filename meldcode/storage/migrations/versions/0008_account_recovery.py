@@ -8,7 +8,7 @@ Create Date: 2026-12-14 10:00:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_account_recovery"
+revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
