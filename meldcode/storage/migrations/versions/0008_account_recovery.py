@@ -1,8 +1,8 @@
 """accounts: password reset links and two-factor recovery codes
 
-Revision ID: 0008_account_recovery
+Revision ID: 0008
 Revises: 0007
-Create Date: 2026-12-14 10:00:00.000000
+Create Date: 2026-12-07 10:00:00.000000
 """
 
 import sqlalchemy as sa

@@ -1,7 +1,7 @@
 """training for a whole class: a label, paced steps, lock on reveal, first answers
 
-Revision ID: 0008_w5_training
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07 08:00:00.000000
 """
 
