@@ -1,7 +1,6 @@
 """The flow diagram: one box per afweging, readable marks, and every text escaped."""
 
 import dataclasses
-import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -129,8 +128,7 @@ def test_text_with_markup_in_a_kader_file_is_escaped_on_the_page(tmp_path):
     (tmp_path / "basis.yaml").write_text(source.replace(label, evil))
     app = build_app(tmp_path / "instance", {"KADERS_DIR": str(tmp_path)})
     page = app.test_client().get("/kaders/basis").get_data(as_text=True)
-    # The page's own scripts come from /static (teller.js on every page); the kader's never.
-    assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/js/teller.js" defer>']
+    assert "<script" not in page
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Vermoeden" in page
 
 
