@@ -14,6 +14,7 @@ from meldcode import paths
 from meldcode.storage import accounts
 from meldcode.storage.models import Organisation
 from tests.browser.test_pages import assert_stayed_local
+from tests.renders import work_queue
 from tests.training_web.helpers import model_chooser
 
 pytestmark = pytest.mark.browser
@@ -107,7 +108,7 @@ def walk_case(tab: Tab, choose) -> None:
     raise AssertionError("the exercise did not end")
 
 
-def test_a_trainer_and_three_participants(open_page, base_url, trainer_account):
+def test_a_trainer_and_three_participants(open_page, base_url, trainer_account, browser_app):
     trainer = Tab(open_page("nl", "desktop"), base_url)
     trainer.page.goto(base_url + "/inloggen")
     trainer.page.get_by_label("E-mailadres").fill(trainer_account)
@@ -157,9 +158,12 @@ def test_a_trainer_and_three_participants(open_page, base_url, trainer_account):
     first.goto("/oefenen/vraag/disclosure")
     assert first.page.get_by_text("Het modelantwoord, getoond door de trainer").is_visible()
 
-    # The class report prints.
+    # The class report is printed by the worker.
     trainer.goto(trainer.page.url.replace(base_url, "").replace("/projector", ""))
     href = trainer.page.get_by_role("link", name="Klasverslag (pdf)").get_attribute("href")
+    asked = trainer.page.context.request.get(base_url + href)
+    assert asked.status == 202  # asked of the worker; the waiting page meanwhile
+    work_queue(browser_app)  # the worker's part, in this process (tests/renders.py)
     report = trainer.page.context.request.get(base_url + href)
     assert report.ok and report.body().startswith(b"%PDF")
 

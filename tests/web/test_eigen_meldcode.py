@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from meldcode.storage.models import AuditEntry
 from tests.renders import fetch_pdf
+from tests.renders import work_queue
 from tests.web.wizard import Visitor
 
 COMPLETE = {
@@ -209,3 +210,17 @@ def test_case_pages_can_ask_for_the_contacts_of_a_step(wizard_app, beheerder, ow
         assert [c.soort for _label, c in contacts_for_case(case, 1)] == ["aandachtsfunctionaris"]
         labels = [label for label, _c in contacts_for_case(case, 5)]
         assert labels[:2] == ["Beslist over melden", "Aandachtsfunctionaris"]
+
+
+def test_the_concept_pdf_is_printed_by_the_worker_and_reprinted_when_it_changes(
+    wizard_app, beheerder
+):
+    fill(beheerder)
+    first = fetch_pdf(wizard_app, beheerder, "/meldcode/beheer/concept.pdf")
+    assert first.mimetype == "application/pdf" and first.data.startswith(b"%PDF")
+    assert beheerder.get("/meldcode/beheer/concept.pdf").mimetype == "application/pdf"
+    assert work_queue(wizard_app) == 0  # the same concept: the worker's copy
+    beheerder.form(
+        "/meldcode/beheer/afspraken", {**COMPLETE["afspraken"], "bestuur": "Nieuw beleid."}
+    )
+    assert beheerder.get("/meldcode/beheer/concept.pdf").status_code == 202  # a new version
