@@ -34,6 +34,7 @@ from meldcode.web.casussen import stap4
 from meldcode.web.casussen import stap5
 from meldcode.web.casussen import tijdlijn
 from meldcode.web.casussen import toegang
+from meldcode.web.casussen.voortgang import later_words
 
 PAGES = (
     lijst,
@@ -71,3 +72,5 @@ def register(app: Flask) -> None:
     for page in PAGES:
         page.routes.register(blueprint)
     app.register_blueprint(blueprint)
+    # The case list, the task list and stap 5 word what a decision still waits for.
+    app.add_template_global(later_words, "stand_words")
