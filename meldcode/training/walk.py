@@ -64,7 +64,7 @@ class Walk:
         """Return the input questions of a step that this case asks and that apply."""
         items = []
         for qid in layout(self.kader, number)[0]:
-            if qid not in self.case.model_answers or not relevant(qid, self.answers):
+            if qid not in self.case.model_answers or not relevant(qid, self.answers, self.kader):
                 continue
             value = self.answers.get(qid)
             state = "beantwoord" if value is not None else "te_doen"

@@ -14,6 +14,7 @@ from flask import url_for
 
 from meldcode.casus.records import StapKlaar
 from meldcode.kader.i18n import _
+from meldcode.kader.words import Words
 from meldcode.storage import cases
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
@@ -28,6 +29,7 @@ from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.forms import BaseForm
+from meldcode.web.i18n import language
 from meldcode.web.routes import Routes
 
 routes = Routes()
@@ -69,6 +71,7 @@ def overview(case_id: str):
         access=found,
         label=label(found),
         kader=kader,
+        words=Words(kader.model, language()),
         where=where,
         decision=where.decision,
         stand=where.stand,
