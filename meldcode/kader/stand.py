@@ -47,17 +47,17 @@ def stand(decision: Decision) -> Stand:
         return Stand(melden=bool(decision.melden), hulp=bool(decision.hulp))
     if not decision.pad or any(code == "route_open" for code, _ in decision.waarschuwingen):
         return Stand()  # a route may still replace the afwegingen: nothing is decided
+    if len(decision.nog_nodig) != 1 or decision.nog_nodig[0] not in decision.kader.graph:
+        return Stand()
+    later = _afwegingen_from(decision, decision.nog_nodig[0])
+    if decision.melden is True and any(s.branch.with_veilig_thuis for s in decision.pad):
+        # Melden was decided before the afwegingen that follow; they stay with Veilig Thuis,
+        # also while the professional walks them one by one.
+        return Stand(melden=True, hulp=decision.hulp, later=later, how=WITH_VEILIG_THUIS)
     last = decision.pad[-1].branch
     if not (last.outcome and last.next) or decision.nog_nodig != [last.next]:
         return Stand()
-    later = _afwegingen_from(decision, last.next)
-    together = any(step.branch.with_veilig_thuis for step in decision.pad)
-    return Stand(
-        melden=decision.melden is True,
-        hulp=decision.hulp,
-        later=later,
-        how=WITH_VEILIG_THUIS if together else AT_EVALUATION,
-    )
+    return Stand(melden=decision.melden is True, hulp=decision.hulp, later=later, how=AT_EVALUATION)
 
 
 def _afwegingen_from(decision: Decision, first: str) -> list[str]:

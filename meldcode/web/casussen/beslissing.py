@@ -15,6 +15,7 @@ from flask import url_for
 from meldcode.casus.records import Beslissing
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
+from meldcode.kader.stand import stand as stand_of
 from meldcode.kader.words import Words
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
@@ -26,6 +27,7 @@ from meldcode.web.casework import records
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import edit
 from meldcode.web.casussen.uitkomst import saved_decision
+from meldcode.web.casussen.voortgang import saved_state
 from meldcode.web.fields import choice
 from meldcode.web.fields import date_field
 from meldcode.web.fields import ja_nee
@@ -53,7 +55,10 @@ class BeslissingForm(BaseForm):
     )
     hulp = ja_nee(
         _l("Beslissing 2: is hulp bieden of organiseren (ook) mogelijk?"),
-        hint=_l("Alleen invullen als je afwijkt."),
+        hint=_l(
+            "Alleen invullen als je afwijkt. Meld je, dan mag dit open blijven: je bepaalt "
+            "het na de melding samen met Veilig Thuis."
+        ),
         required=False,
     )
     motivatie = motivation(
@@ -69,12 +74,14 @@ class BeslissingForm(BaseForm):
         """Refuse to confirm an unfinished outcome; ask for own choices when departing."""
         valid = super().validate(extra_validators)
         problems = []
-        if self.keuze.data == "volgen" and self.decision is not None and self.decision.nog_nodig:
+        ready = self.decision is not None and stand_of(self.decision).can_record
+        if self.keuze.data == "volgen" and self.decision is not None and not ready:
             problems.append((self.keuze, _unfinished(self.decision)))
         if self.keuze.data == "afwijken":
             if not self.melden.data:
                 problems.append((self.melden, _l("Kies of melden noodzakelijk is.")))
-            if not self.hulp.data:
+            # Who melds decides on help later, with Veilig Thuis: Beslissing 2 may stay open.
+            if not self.hulp.data and self.melden.data != "ja":
                 problems.append((self.hulp, _l("Kies of hulp bieden of organiseren mogelijk is.")))
             if not (self.motivatie.data or "").strip():
                 problems.append((self.motivatie, _l("Schrijf op waarom je afwijkt.")))
@@ -106,11 +113,12 @@ def _prepare(form, found) -> None:
 def _payload(form, _found) -> Beslissing:
     """Return the decision record: own choices, motivation, and the outcome decided on."""
     decision = form.decision
+    where = stand_of(decision)  # what the kader has decided now; Beslissing 2 may be open
     follows = form.keuze.data == "volgen"
     return Beslissing(
         volgt_uitkomst=follows,
-        melden=decision.melden if follows else form.melden.data == "ja",
-        hulp=decision.hulp if follows else form.hulp.data == "ja",
+        melden=where.melden if follows else form.melden.data == "ja",
+        hulp=where.hulp if follows else _own(form.hulp.data),
         motivatie=(form.motivatie.data or "").strip(),
         datum=form.datum.data,
         uitkomst=decision.snapshot(),
@@ -130,6 +138,11 @@ def _data(payload: Beslissing) -> dict:
     }
 
 
+def _own(value: str | None) -> bool | None:
+    """Return an own ja/nee choice as a boolean; None while it is left open."""
+    return None if not value else value == "ja"
+
+
 def _ja_nee(value: bool | None) -> str | None:
     """Return a stored yes/no as the form's ja/nee."""
     return None if value is None else ("ja" if value else "nee")
@@ -143,13 +156,18 @@ def _context(found) -> dict:
     decision = decision_of(found, everything)
     saved = saved_decision(everything)
     words = Words(kader.model, lang)
+    where = stand_of(decision)
     return {
         "decision": decision,
+        "stand": where,
+        "departing": request.form.get("keuze") == "afwijken"
+        or (saved is not None and not saved.payload.volgt_uitkomst),
         "contract": decision.to_contract(lang),
         "words": words,
         "acties": words.action_lines(decision.acties),
         "saved": saved,
         "changed": saved is not None and saved.payload.uitkomst != decision.snapshot(),
+        "how": saved_state(saved, decision, where) if saved is not None else "geen",
         "route": kader.model.routes.get(decision.route),
     }
 

@@ -14,7 +14,6 @@ from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import ValidationError
 
-from meldcode.casus import progress
 from meldcode.casus.pseudonym import looks_personal
 from meldcode.kader import UnknownKader
 from meldcode.kader.i18n import _
@@ -23,6 +22,7 @@ from meldcode.storage import cases
 from meldcode.storage.models import Organisation
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
+from meldcode.web.casussen.voortgang import list_stand
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
@@ -105,18 +105,18 @@ def index():
             kader = registry().get(case.kader_id, case.kader_version)
         except UnknownKader:
             kader = None
-        states = progress.step_states(kader, kinds[case.id]) if kader else []
+        # None: this server's keys cannot open it; the row says so, the list goes on.
+        readable = cases.readable_label(database().cipher, case)
+        where = list_stand(item, kader, kinds[case.id], readable is not None, today) if kader else None
         rows.append(
             {
                 "access": item,
                 "case": case,
                 "kader": kader,
-                "states": states,
-                # None: this server's keys cannot open it; the row says so, the list goes on.
-                "label": cases.readable_label(database().cipher, case),
-                "next": progress.next_action(
-                    states, kinds[case.id], case.status, case.evaluation_date, today
-                ),
+                "where": where,
+                "states": where.states if where else [],
+                "label": readable,
+                "next": where.next if where else ("gesloten", {}),
                 "due": case.evaluation_date is not None and case.evaluation_date <= today,
             }
         )

@@ -19,6 +19,7 @@ from meldcode.kader.stand import stand as stand_of
 from meldcode.storage import cases
 from meldcode.web.casework import decision_of
 from meldcode.web.casework import kader_of
+from meldcode.web.casework import records
 
 
 @dataclass
@@ -31,6 +32,11 @@ class CaseStand:
     open: list[str] = field(default_factory=list)
     next: tuple = ("stap", {"number": 1})
     saved: object = None  # the professional's decision record, if any
+
+    @property
+    def open_words(self) -> list[str]:
+        """Return the open items worded one by one (a route's steps are listed apart)."""
+        return [code for code in self.open if not code.startswith("route:")]
 
 
 def saved_state(saved, decision: Decision, stand: Stand) -> str:
@@ -82,6 +88,17 @@ def plain_stand(kader, kinds: set, case, today: datetime.date) -> CaseStand:
     states = progress.step_states(kader, kinds)
     action = progress.next_action(states, kinds, case.status, case.evaluation_date, today)
     return CaseStand(None, None, states, [], action, None)
+
+
+def list_stand(item: cases.Access, kader, kinds: set, readable: bool, today) -> CaseStand:
+    """Return where a case on the case list stands; the owner's open cases in full.
+
+    Only the owner's open, readable cases are decrypted: a consulted colleague's row stays
+    independent, and a closed case has nothing left to do.
+    """
+    if item.is_owner and readable and item.case.status != "gesloten":
+        return case_stand(item, records(item), today)
+    return plain_stand(kader, kinds, item.case, today)
 
 
 def later_words(kader, stand: Stand) -> str:

@@ -1,0 +1,68 @@
+"""Issue 13: decide when the kader has decided, one truth on the task list, list and pages.
+
+A pupil discloses abuse: afweging 2 counts as ja by the disclosure norm, Beslissing 1 is
+melden, and afwegingen 3 to 5 are walked after the melding, with Veilig Thuis.
+"""
+
+from tests.web.casehelpers import answer_all
+from tests.web.casehelpers import put_answers
+from tests.web.casehelpers import stored
+from tests.web.helpers import html_text
+from tests.web.wizard import Visitor
+
+
+def _disclosure_case(app, people):
+    """Return the signed-in owner and a case with a disclosure, afweging 1 and 2 answered."""
+    owner = Visitor(app)
+    assert owner.login("owner").status_code == 303
+    case_id = owner.new_case()
+    put_answers(app, case_id, people.owner, disclosure="ja", pleger_medewerker="nee")
+    answer_all(owner, case_id, {"vermoeden": "ja", "veiligheid": "nee"})
+    return owner, case_id
+
+
+def test_melden_is_recorded_before_afwegingen_3_to_5(wizard_app, people):
+    owner, case_id = _disclosure_case(wizard_app, people)
+    overview = html_text(owner.page(f"/casussen/{case_id}"))
+    assert "nog te bepalen samen met Veilig Thuis" in overview
+    assert "Beslissing vastleggen" in overview
+    assert "nog niet beslist" not in overview
+    page = owner.page(f"/casussen/{case_id}/beslissing")
+    # What you do now comes before the form, the trace after it, behind "Waarom?".
+    assert page.index("Wat je nu doet") < page.index('id="beslissen"') < page.index('id="waarom"')
+    assert '<details class="disclosure why" id="waarom">' in page
+    assert 'href="tel:' in page
+    response = owner.form(
+        f"/casussen/{case_id}/beslissing", {"keuze": "volgen", "datum": "2026-09-20"}
+    )
+    assert response.status_code == 303, html_text(response.get_data(as_text=True))[:2000]
+    saved = stored(wizard_app, case_id, "beslissing")[0].payload
+    assert (saved.melden, saved.hulp) == (True, None)
+    overview = html_text(owner.page(f"/casussen/{case_id}"))
+    assert "Beslissing 2 (hulp) bepaal je na de melding samen met Veilig Thuis" in overview
+    listing = html_text(owner.page("/casussen"))
+    assert "Melding bij Veilig Thuis vastleggen" in listing
+
+
+def test_beslissing_2_is_recorded_later(wizard_app, people):
+    owner, case_id = _disclosure_case(wizard_app, people)
+    owner.form(f"/casussen/{case_id}/beslissing", {"keuze": "volgen", "datum": "2026-09-20"})
+    answer_all(owner, case_id, {"hulp": "ja", "acceptatie": "ja", "resultaat": "ja"})
+    page = html_text(owner.page(f"/casussen/{case_id}/beslissing"))
+    assert "Beslissing 2 is nu bekend." in page
+    assert "Beslissing opnieuw vastleggen" in html_text(owner.page(f"/casussen/{case_id}"))
+    owner.form(f"/casussen/{case_id}/beslissing", {"keuze": "volgen", "datum": "2026-10-20"})
+    saved = stored(wizard_app, case_id, "beslissing")[0].payload
+    assert (saved.melden, saved.hulp) == (True, True)
+
+
+def test_no_decision_before_afweging_2(wizard_app, people):
+    owner = Visitor(wizard_app)
+    owner.login("owner")
+    case_id = owner.new_case()
+    answer_all(owner, case_id, {"vermoeden": "ja"})
+    response = owner.form(
+        f"/casussen/{case_id}/beslissing", {"keuze": "volgen", "datum": "2026-09-20"}
+    )
+    assert response.status_code == 400
+    assert not stored(wizard_app, case_id, "beslissing")
