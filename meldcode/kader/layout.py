@@ -67,7 +67,10 @@ def relevant(qid: str, answers: dict, kader: ResolvedKader) -> bool:
     condition = kader.ask_when.get(qid)
     if condition is None:
         return True
-    effective, _derived = implied(kader, answers)
+    # What the other answers imply counts (a houder is staff), but not what the question's
+    # own answer implies: an acute VGV risk would otherwise keep itself relevant.
+    others = {q: v for q, v in answers.items() if q != qid}
+    effective, _derived = implied(kader, others)
     return matches(condition, effective)
 
 

@@ -74,8 +74,19 @@ class BeslissingForm(BaseForm):
         """Refuse to confirm an unfinished outcome; ask for own choices when departing."""
         valid = super().validate(extra_validators)
         problems = []
-        ready = self.decision is not None and stand_of(self.decision).can_record
-        if self.keuze.data == "volgen" and self.decision is not None and not ready:
+        where = stand_of(self.decision) if self.decision is not None else None
+        if where is not None and where.route:
+            # A route replaces Beslissing 1 and 2: its own steps are recorded instead.
+            problems.append(
+                (
+                    self.keuze,
+                    _l(
+                        "Op deze route leg je geen Beslissing 1 en 2 vast. Leg de stappen van de "
+                        "route vast in stap 5."
+                    ),
+                )
+            )
+        elif self.keuze.data == "volgen" and where is not None and not where.can_record:
             problems.append((self.keuze, _unfinished(self.decision)))
         if self.keuze.data == "afwijken":
             if not self.melden.data:

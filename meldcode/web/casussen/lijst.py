@@ -107,7 +107,9 @@ def index():
             kader = None
         # None: this server's keys cannot open it; the row says so, the list goes on.
         readable = cases.readable_label(database().cipher, case)
-        where = list_stand(item, kader, kinds[case.id], readable is not None, today) if kader else None
+        where = (
+            list_stand(item, kader, kinds[case.id], readable is not None, today) if kader else None
+        )
         rows.append(
             {
                 "access": item,

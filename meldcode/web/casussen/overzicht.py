@@ -50,7 +50,9 @@ def step_url(case_id: str, number: int) -> str:
 
 def _colleague_done(found, everything) -> bool:
     """Tell whether a consulted colleague finished their own consultation (then may compare)."""
-    return any(r.kind == "consultatie" and r.key == g.user.id and r.payload.klaar for r in everything)
+    return any(
+        r.kind == "consultatie" and r.key == g.user.id and r.payload.klaar for r in everything
+    )
 
 
 @routes.get("/<case_id>")

@@ -75,9 +75,7 @@ def case_stand(access: cases.Access, everything: list, today: datetime.date | No
         route = kader.model.routes[decision.route]
         found += [f"route:{sid}" for sid in route.steps if sid not in route_done]
     case = access.case
-    action = progress.next_action(
-        states, kinds, case.status, case.evaluation_date, today, found
-    )
+    action = progress.next_action(states, kinds, case.status, case.evaluation_date, today, found)
     if how in ("beslissing_2", "gewijzigd") and action[0] not in ("gesloten", "evaluatie"):
         action = ("beslissing_opnieuw", {})
     return CaseStand(decision, stand, states, found, action, saved)
