@@ -66,3 +66,21 @@ def test_no_decision_before_afweging_2(wizard_app, people):
     )
     assert response.status_code == 400
     assert not stored(wizard_app, case_id, "beslissing")
+
+
+def test_afweging_pages_name_their_step_and_say_what_waits(wizard_app, people):
+    owner, case_id = _disclosure_case(wizard_app, people)
+    page = html_text(owner.page(f"/casussen/{case_id}/afweging/hulp"))
+    assert "afweging 3 van de meldcode" in page and "Stap " in page
+    assert "Deze afweging beantwoord je na de melding, samen met Veilig Thuis." in page
+    # Saving afweging 2 once melden is decided leads to the decision, not to afweging 3.
+    response = owner.form(
+        f"/casussen/{case_id}/afweging/veiligheid", {"veiligheid": "nee", "motivatie": "x"}
+    )
+    assert response.headers["Location"].endswith(f"/casussen/{case_id}/beslissing")
+    # The last afweging leads back to the task list.
+    answer_all(owner, case_id, {"hulp": "ja", "acceptatie": "ja"})
+    response = owner.form(
+        f"/casussen/{case_id}/afweging/resultaat", {"resultaat": "ja", "motivatie": "x"}
+    )
+    assert response.headers["Location"].endswith(f"/casussen/{case_id}")
