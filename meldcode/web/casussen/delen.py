@@ -14,6 +14,7 @@ from wtforms import SelectField
 from wtforms.validators import InputRequired
 
 from meldcode.kader.i18n import _
+from meldcode.kader.words.labels import role_label
 from meldcode.kader.i18n import _l
 from meldcode.kader.words import CASE_ROLES
 from meldcode.storage import cases
@@ -98,7 +99,8 @@ def delen(case_id: str):
     candidates = _candidates(found, shared)
     form.collega.choices = choices(
         [("", _("Kies een collega"))]
-        + [(u.id, f"{u.name} ({u.email})" if u.name else u.email) for u in candidates]
+        # People by name and role, not by e-mail address (issue 13).
+        + [(u.id, f"{u.name or _('Naamloze collega')} ({role_label(u.role)})") for u in candidates]
     )
     status = 200
     not_saved = False
