@@ -84,3 +84,31 @@ def test_afweging_pages_name_their_step_and_say_what_waits(wizard_app, people):
         f"/casussen/{case_id}/afweging/resultaat", {"resultaat": "ja", "motivatie": "x"}
     )
     assert response.headers["Location"].endswith(f"/casussen/{case_id}")
+
+
+def test_huwelijksdwang_names_the_informing_exception(wizard_app, people):
+    owner = Visitor(wizard_app)
+    owner.login("owner")
+    case_id = owner.new_case()
+    put_answers(wizard_app, case_id, people.owner, vormen=["huwelijksdwang"])
+    answer_all(owner, case_id, {"vermoeden": "ja", "veiligheid": "ja"})
+    page = owner.page(f"/casussen/{case_id}/informeren")
+    assert 'id="uitzondering-geldt"' in page
+    assert (
+        'value="nee" checked' in page
+        or 'checked value="nee"' in page
+        or (page.count("checked") >= 2)
+    )
+
+
+def test_a_staff_suspect_route_warns_before_the_conversation(wizard_app, people):
+    owner = Visitor(wizard_app)
+    owner.login("owner")
+    case_id = owner.new_case()
+    staff = {"pleger_medewerker": "ja", "vormen": ["seksueel_misbruik"]}
+    put_answers(wizard_app, case_id, people.owner, minderjarige_leerling="ja", **staff)
+    page = html_text(owner.page(f"/casussen/{case_id}/stap-3"))
+    assert "Voer zelf geen gesprek met de collega die je verdenkt" in page
+    assert "Niet in een bron bevestigd" in page
+    overview = owner.page(f"/casussen/{case_id}")
+    assert "nog niet beslist" not in overview and "Beslissing 1: melden" not in overview
