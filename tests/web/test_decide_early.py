@@ -112,3 +112,31 @@ def test_a_staff_suspect_route_warns_before_the_conversation(wizard_app, people)
     assert "Niet in een bron bevestigd" in page
     overview = owner.page(f"/casussen/{case_id}")
     assert "nog niet beslist" not in overview and "Beslissing 1: melden" not in overview
+
+
+def test_contacts_at_the_point_of_need(wizard_app, people):
+    owner = Visitor(wizard_app)
+    owner.login("owner")
+    case_id = owner.new_case()
+    for step in (1, 2, 5):
+        page = owner.page(f"/casussen/{case_id}/stap-{step}")
+        assert 'id="eigen-contacten"' in page and 'href="tel:' in page, step
+
+
+def test_the_profession_picks_the_kader(wizard_app, people):
+    owner = Visitor(wizard_app)
+    owner.login("owner")
+    page = owner.page("/casussen/nieuw")
+    assert '<option value="huisarts">Huisarts</option>' in page
+    assert "Werk je in de GGZ of de jeugdgezondheidszorg?" in page
+    response = owner.form(
+        "/casussen/nieuw",
+        {
+            "kader": "onderwijs",
+            "beroep": "huisarts",
+            "label": "J.B., 2016",
+            "zorg_sinds": "2026-09-14",
+        },
+    )
+    case_id = response.headers["Location"].rsplit("/", 1)[-1]
+    assert "/kaders/artsen/" in owner.page(f"/casussen/{case_id}")

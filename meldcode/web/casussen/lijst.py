@@ -32,6 +32,9 @@ from meldcode.web.forms import BaseForm
 from meldcode.web.forms import build
 from meldcode.web.forms import localise_date_errors
 from meldcode.web.i18n import language
+from meldcode.web.casussen.beroepen import chosen_kader
+from meldcode.web.casussen.beroepen import profession_choices
+from meldcode.web.casussen.beroepen import profession_settings
 from meldcode.web.registry import kader_choices
 from meldcode.web.registry import registry
 from meldcode.web.routes import Routes
@@ -76,7 +79,17 @@ class LabelForm(BaseForm):
 
 
 class NewCaseForm(LabelForm):
-    """A new case: kader, pseudonymous label, the date the worry started."""
+    """A new case: profession or kader, pseudonymous label, the date the worry started."""
+
+    beroep = SelectField(
+        _l("Je beroep"),
+        description=_l(
+            "Kies je beroep: dan kiest de tool het afwegingskader dat daarbij hoort. Laat dit "
+            "leeg om zelf een afwegingskader te kiezen."
+        ),
+        # An unknown or missing profession falls back to the kader chosen below.
+        validate_choice=False,
+    )
 
     kader = SelectField(
         _l("Afwegingskader"),
@@ -132,9 +145,10 @@ def new():
     organisation = session().get(Organisation, g.user.organisation_id)
     form, rescued = build(NewCaseForm, {"kader": organisation.default_kader})
     form.kader.choices = kader_choices(language())
+    form.beroep.choices = profession_choices(language())
     if form.validate_on_submit():
         try:
-            kader = registry().valid_on(form.kader.data, form.zorg_sinds.data)
+            kader = registry().valid_on(chosen_kader(form), form.zorg_sinds.data)
         except UnknownKader:
             form.zorg_sinds.errors = [
                 _(
@@ -142,7 +156,9 @@ def new():
                     "afwegingskader. Controleer de datum."
                 )
             ]
-            return render_template("casussen/nieuw.html", form=form), 400
+            return render_template(
+                "casussen/nieuw.html", form=form, settings=profession_settings()
+            ), 400
 
         def work(s):
             """Create the case and record who created it."""
@@ -162,9 +178,14 @@ def new():
         try:
             case_id = write(work)
         except SaveFailed:
-            return render_template("casussen/nieuw.html", form=form, not_saved=True), 503
+            page = render_template(
+                "casussen/nieuw.html", form=form, not_saved=True, settings=profession_settings()
+            )
+            return page, 503
         flash(_("De casus is aangemaakt. Begin met stap 1: de signalen."), "success")
         return redirect(url_for("casussen.overview", case_id=case_id), code=303)
     localise_date_errors(form)
-    page = render_template("casussen/nieuw.html", form=form, rescued=rescued)
+    page = render_template(
+        "casussen/nieuw.html", form=form, rescued=rescued, settings=profession_settings()
+    )
     return page, 400 if form.errors else 200
