@@ -16,8 +16,8 @@ from meldcode.kader.i18n import _
 from meldcode.kader.model_parts import Action
 from meldcode.kader.model_parts import ActionRef
 from meldcode.kader.model_parts import Beslissing
-from meldcode.kader.model_parts import Caution
 from meldcode.kader.model_parts import Category
+from meldcode.kader.model_parts import Caution
 from meldcode.kader.model_parts import Choice
 from meldcode.kader.model_parts import Contact
 from meldcode.kader.model_parts import Id

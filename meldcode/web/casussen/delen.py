@@ -14,9 +14,9 @@ from wtforms import SelectField
 from wtforms.validators import InputRequired
 
 from meldcode.kader.i18n import _
-from meldcode.kader.words.labels import role_label
 from meldcode.kader.i18n import _l
 from meldcode.kader.words import CASE_ROLES
+from meldcode.kader.words.labels import role_label
 from meldcode.storage import cases
 from meldcode.storage.models import User
 from meldcode.web.access import access

@@ -22,6 +22,9 @@ from meldcode.storage import cases
 from meldcode.storage.models import Organisation
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
+from meldcode.web.casussen.beroepen import chosen_kader
+from meldcode.web.casussen.beroepen import profession_choices
+from meldcode.web.casussen.beroepen import profession_settings
 from meldcode.web.casussen.voortgang import list_stand
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
@@ -32,9 +35,6 @@ from meldcode.web.forms import BaseForm
 from meldcode.web.forms import build
 from meldcode.web.forms import localise_date_errors
 from meldcode.web.i18n import language
-from meldcode.web.casussen.beroepen import chosen_kader
-from meldcode.web.casussen.beroepen import profession_choices
-from meldcode.web.casussen.beroepen import profession_settings
 from meldcode.web.registry import kader_choices
 from meldcode.web.registry import registry
 from meldcode.web.routes import Routes

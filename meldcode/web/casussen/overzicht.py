@@ -6,8 +6,8 @@ Also /stap/<n>/klaar, where the professional marks a step done (or open again).
 import datetime
 
 from flask import abort
-from flask import g
 from flask import flash
+from flask import g
 from flask import redirect
 from flask import render_template
 from flask import url_for
