@@ -152,7 +152,8 @@ def stap2(w: Walker, case: Case) -> None:
     w.button(w._("Overleg opslaan"))
     assert "Gesprek voeren met de ouders" in w.text()
     w.link(w._("Delen met een collega om mee te denken"))
-    w.select(w._("Met welke collega wil je de casus delen?"), f"{COLLEAGUE_NAME} ({COLLEAGUE})")
+    who = f"{COLLEAGUE_NAME} ({w._('Aandachtsfunctionaris')})"  # by name and role, not e-mail
+    w.select(w._("Met welke collega wil je de casus delen?"), who)
     w.button(w._("Casus delen"))
     assert w._("De casus is gedeeld.") in w.text()
     assert COLLEAGUE_NAME in w.text()
