@@ -205,11 +205,20 @@ def weigh(w: Walker, case: Case) -> None:
     """Stap 4 and 5's afwegingen, each page leading to the next the kader needs."""
     w.link(case.step_link(4))
     w.link(f"{w._('Beantwoorden')} ({case.afweging('vermoeden')})")
+    assert weigh_here(w, case) == "vermoeden"  # veiligheid counts as ja by a norm
+    # The disclosure decided melden: the decision page comes first, Beslissing 2 stays open
+    # and afwegingen 3 to 5 are walked after the melding, with Veilig Thuis.
+    assert w.heading() == w._("Beslissen")
+    assert w._("nog te bepalen samen met Veilig Thuis") in w.text()
+    case.to_overview()
+    w.link(case.step_link(5))
+    w.link(f"{w._('Beantwoorden')} ({case.afweging('hulp')})")
+    assert w._("Deze afweging beantwoord je na de melding, samen met Veilig Thuis.") in w.text()
     answered = [weigh_here(w, case)]
     while any(w.heading() == case.afweging(q) for q in OWNER_SAYS):
         answered.append(weigh_here(w, case))
-    assert answered == ["vermoeden", "hulp", "acceptatie", "resultaat"]  # veiligheid: a norm
-    case.to_overview()
+    assert answered == ["hulp", "acceptatie", "resultaat"]
+    assert w.heading() == f"{w._('Casus')} {case.label}"  # the last one leads to the task list
     w.link(case.step_link(4))
     w.link(f"{w._('Beantwoorden')} ({case.afweging('veiligheid')})")
     assert w._("Een norm gaat voor je antwoord.") in w.text()
@@ -238,6 +247,8 @@ def decide(w: Walker, case: Case) -> None:
     """Stap 5: the outcome with its trace, norms and sources; follow it, or depart from it."""
     w.link(case.step_link(5))
     w.link(w._("Uitkomst bekijken en beslissen"))
+    assert not w.page.locator("#spoor").is_visible()  # the trace waits behind "Waarom?"
+    w.page.locator("#waarom > summary").click()
     trace = w.page.locator("section:has(#spoor)").inner_text()
     for qid in OWNER_SAYS:
         assert case.afweging(qid) in trace
