@@ -10,6 +10,7 @@ from flask import url_for
 
 from meldcode.casus.records import Antwoord
 from meldcode.kader.i18n import _l
+from meldcode.kader import evaluate
 from meldcode.kader.layout import overruled
 from meldcode.kader.layout import placed_in
 from meldcode.kader.stand import stand as stand_of
@@ -38,15 +39,23 @@ def step_page(kader, qid: str, case_id: str) -> str:
     return url_for(STEP_ENDPOINTS.get(number, "casussen.stap5"), case_id=case_id)
 
 
+def _decides_now(decision, qid: str) -> bool:
+    """Tell whether this answer made the decision recordable while afwegingen still wait."""
+    now = stand_of(decision)
+    if not (now.can_record and now.later):
+        return False
+    others = {q: v for q, v in decision.antwoorden.items() if q != qid}
+    return not stand_of(evaluate(decision.kader, others)).can_record
+
+
 def _next_page(kader, qid: str):
     """Return where to go after saving: the next afweging the kader needs, else the step."""
 
     def target(case_id: str) -> str:
         """Return the decision page once melden is decided, the next afweging, or the task list."""
         decision = fresh_decision(case_id)
-        now = stand_of(decision)
-        if now.can_record and now.later and qid not in now.later:
-            # Melden is decided here: record it first; the later afwegingen can wait.
+        if _decides_now(decision, qid):
+            # This answer let the decision be recorded: record it first; later afwegingen wait.
             return url_for("casussen.beslissing", case_id=case_id)
         needed = [q for q in decision.nog_nodig if q != qid]
         if needed and decision.route == "meldcode":
