@@ -9,8 +9,8 @@ from flask import abort
 from flask import url_for
 
 from meldcode.casus.records import Antwoord
-from meldcode.kader.i18n import _l
 from meldcode.kader import evaluate
+from meldcode.kader.i18n import _l
 from meldcode.kader.layout import overruled
 from meldcode.kader.layout import placed_in
 from meldcode.kader.stand import stand as stand_of
