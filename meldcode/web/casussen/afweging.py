@@ -40,12 +40,16 @@ def step_page(kader, qid: str, case_id: str) -> str:
 
 
 def _decides_now(decision, qid: str) -> bool:
-    """Tell whether this answer made the decision recordable while afwegingen still wait."""
+    """Tell whether the decision can be recorded now and this afweging came before it.
+
+    An afweging that was itself one to walk after the decision (with Veilig Thuis, or at the
+    evaluation) leads on to the next one instead.
+    """
     now = stand_of(decision)
     if not (now.can_record and now.later):
         return False
     others = {q: v for q, v in decision.antwoorden.items() if q != qid}
-    return not stand_of(evaluate(decision.kader, others)).can_record
+    return qid not in stand_of(evaluate(decision.kader, others)).later
 
 
 def _next_page(kader, qid: str):
