@@ -263,6 +263,7 @@ def decide(w: Walker, case: Case) -> None:
         w.choose(w._("Wat is je beslissing?"), w._("Ik volg de uitkomst van het afwegingskader"))
     else:
         w.choose(w._("Wat is je beslissing?"), w._("Ik wijk af van de uitkomst"))
+        w.page.get_by_text(w._("Als je afwijkt: je eigen beslissing en motivering")).click()
         w.choose(w._("Beslissing 1: is melden noodzakelijk?"), w._("Ja"))
         w.choose(w._("Beslissing 2: is hulp bieden of organiseren (ook) mogelijk?"), w._("Nee"))
         w.fill(w._("Motivering"), "Hulp loopt al via het wijkteam; eerst melden.")
