@@ -90,6 +90,16 @@ def user() -> None:
     """Group the user commands."""
 
 
+def _password_words() -> dict[str, str]:
+    """Return the password problem codes in words (never the raw code on screen)."""
+    return {
+        "te_kort": _("te kort"),
+        "te_lang": _("te lang"),
+        "te_bekend": _("te bekend"),
+        "bevat_context": _("bevat je naam, je organisatie of 'meldcode'"),
+    }
+
+
 @user.command("create", help=_("Maak een gebruiker aan; het wachtwoord komt via stdin."))
 @click.option("--org", "org_name", required=True)
 @click.option("--email", required=True)
@@ -114,7 +124,9 @@ def user_create(org_name: str, email: str, role: str, name: str) -> None:
             _(
                 "wachtwoord niet toegestaan: {problems} (minstens {n} tekens, geen "
                 "bekend wachtwoord)"
-            ).format(problems=", ".join(problems), n=passwords.MIN_PASSWORD)
+            ).format(
+                problems=", ".join(_password_words()[p] for p in problems), n=passwords.MIN_PASSWORD
+            )
         )
     _settings, database = open_database()
 

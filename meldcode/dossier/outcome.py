@@ -74,8 +74,13 @@ class ChoiceView:
     notes: list[str] = field(default_factory=list)
 
 
-def decided(value: bool | None) -> str:
-    """Return a decision value in words; ``nog niet beslist`` while open."""
+def decided(value: bool | None, after_melding: bool = False) -> str:
+    """Return a decision value in words; ``nog niet beslist`` while open.
+
+    Beslissing 2 of a case that reports is open until it is weighed with Veilig Thuis.
+    """
+    if value is None and after_melding:
+        return _("nog te bepalen samen met Veilig Thuis")
     return _("nog niet beslist") if value is None else words.yes_no(value)
 
 
@@ -127,7 +132,9 @@ def engine_view(decision: Decision, lang: str) -> EngineView:
         route.title.get(lang) if route else "",
         route.text.get(lang) if route else "",
         decided(decision.melden) if not route else _("niet van toepassing op deze route"),
-        decided(decision.hulp) if not route else _("niet van toepassing op deze route"),
+        decided(decision.hulp, decision.melden is True)
+        if not route
+        else _("niet van toepassing op deze route"),
         decision.afsluiten,
         [said.question(q) for q in decision.nog_nodig],
         pad,
@@ -154,7 +161,7 @@ def choice_view(case: CaseFile, decision: Decision, lang: str) -> ChoiceView:
     view = ChoiceView(True, words.day(b.datum, lang), b.volgt_uitkomst, motivation=b.motivatie)
     melden = decision.melden if b.volgt_uitkomst else b.melden
     hulp = decision.hulp if b.volgt_uitkomst else b.hulp
-    view.melden, view.hulp = decided(melden), decided(hulp)
+    view.melden, view.hulp = decided(melden), decided(hulp, melden is True)
     if not b.volgt_uitkomst:
         for label, kader_value, own in (
             (_("Beslissing 1: is melden noodzakelijk?"), decision.melden, b.melden),

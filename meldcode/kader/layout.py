@@ -1,8 +1,9 @@
 """Which questions each step of the wizard asks, and where each afweging stands in it.
 
 An input question is any question that is not an afweging. Most belong to stap 1; the
-question whether Veilig Thuis was asked for advice belongs to stap 2. A few questions only
-make sense after another answer (the acute risk of VGV only when VGV is one of the forms).
+question whether Veilig Thuis was asked for advice belongs to stap 2. A question with
+``ask_when`` in the kader (the acute risk of VGV only when VGV is one of the forms) is
+asked only when its condition holds, and is placed right after the question it depends on.
 The case pages, the training walk and the class tally all read the steps from here.
 """
 
@@ -11,13 +12,9 @@ from dataclasses import dataclass
 from meldcode.kader.decision import Decision
 from meldcode.kader.model import Step
 from meldcode.kader.resolved import ResolvedKader
+from meldcode.kader.walk import implied
+from meldcode.kader.walk import matches
 
-# question: (the question it depends on, the answer that makes it relevant)
-CONDITIONS = {
-    "vgv_acuut": ("vormen", "vgv"),
-    "seksueel_misbruik_recent": ("vormen", "seksueel_misbruik"),
-    "pleger_houder": ("pleger_medewerker", "ja"),
-}
 STAP2_QUESTIONS = ("advies_veilig_thuis",)
 
 
@@ -43,22 +40,38 @@ def step_questions(kader: ResolvedKader, number: int) -> list[str]:
         return [qid for qid in inputs if qid in STAP2_QUESTIONS]
     if number != 1:
         return []
-    ordered = []
-    for qid in inputs:
-        if qid in STAP2_QUESTIONS or qid in CONDITIONS:
-            continue
-        ordered.append(qid)
-        ordered += [c for c in inputs if CONDITIONS.get(c, ("",))[0] == qid]
-    return ordered
+    asked = [qid for qid in inputs if qid not in STAP2_QUESTIONS]
+    placed: list[str] = [qid for qid in asked if qid not in kader.ask_when]
+    waiting = [qid for qid in asked if qid in kader.ask_when]
+    while waiting:
+        # A follow-up question comes right after the last question its condition names (and
+        # after follow-ups already placed there), so the page reads in the order one thinks.
+        for qid in list(waiting):
+            parents = [q for q, _allowed in kader.ask_when[qid]]
+            if not all(p in placed or p not in asked for p in parents):
+                continue
+            after = max((placed.index(p) for p in parents if p in placed), default=-1)
+            while after + 1 < len(placed) and placed[after + 1] in kader.ask_when:
+                after += 1
+            placed.insert(after + 1, qid)
+            waiting.remove(qid)
+            break
+        else:  # conditions that name each other: keep the file order for the rest
+            placed += waiting
+            break
+    return placed
 
 
-def relevant(qid: str, answers: dict) -> bool:
-    """Tell whether a question applies given the answers so far."""
-    if qid not in CONDITIONS:
+def relevant(qid: str, answers: dict, kader: ResolvedKader) -> bool:
+    """Tell whether a question applies given the answers so far (its ``ask_when`` holds)."""
+    condition = kader.ask_when.get(qid)
+    if condition is None:
         return True
-    parent, value = CONDITIONS[qid]
-    given = answers.get(parent)
-    return value in given if isinstance(given, list) else given == value
+    # What the other answers imply counts (a houder is staff), but not what the question's
+    # own answer implies: an acute VGV risk would otherwise keep itself relevant.
+    others = {q: v for q, v in answers.items() if q != qid}
+    effective, _derived = implied(kader, others)
+    return matches(condition, effective)
 
 
 @dataclass

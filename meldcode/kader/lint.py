@@ -219,6 +219,14 @@ def _sources(kader: Kader, issue) -> None:
                 _("bron"),
             )
     for rid, route in kader.routes.items():
+        if route.gesprek_warning is not None:
+            _check_ref(
+                issue,
+                ("routes", rid, "gesprek_warning", "source", "document"),
+                route.gesprek_warning.source.document,
+                kader.sources,
+                _("bron"),
+            )
         for sid, step in route.steps.items():
             _check_ref(
                 issue,
@@ -229,6 +237,7 @@ def _sources(kader: Kader, issue) -> None:
             )
     parts = [d for step in kader.steps.values() for d in step.duties.values()]
     parts += [s for route in kader.routes.values() for s in route.steps.values()]
+    parts += [r.gesprek_warning for r in kader.routes.values() if r.gesprek_warning]
     parts += [t for q in kader.questions.values() for t in (q.answers or {}).values()]
     parts += [*kader.gesprek.skip_reasons.values(), *kader.informeren.exceptions.values()]
     unconfirmed = unconfirmed or any(part.status == "onbevestigd" for part in parts)

@@ -36,10 +36,12 @@ def warning_texts(decision, language: str) -> list[str]:
                         "Afweging '{question}' telt als '{answer}' door de norm '{norm}' "
                         "(gegeven antwoord: {given})."
                     ).format(
-                        question=step.vraag,
-                        answer=step.antwoord,
+                        question=_label(decision, step.vraag, language),
+                        answer=_value(decision, step.vraag, step.antwoord, language),
                         norm=norm,
-                        given=step.gegeven or _("geen"),
+                        given=_value(decision, step.vraag, step.gegeven, language)
+                        if step.gegeven
+                        else _("geen"),
                     )
                 )
         unused = decision.ongebruikt()
@@ -48,7 +50,7 @@ def warning_texts(decision, language: str) -> list[str]:
                 _(
                     "Niet gebruikt voor de beslissing: {questions}. Twijfel je? Vraag advies "
                     "aan Veilig Thuis."
-                ).format(questions=", ".join(unused))
+                ).format(questions=", ".join(_label(decision, q, language) for q in unused))
             )
         for code, params in decision.waarschuwingen:
             text = _coded(decision, code, params, language)

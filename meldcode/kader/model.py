@@ -17,6 +17,7 @@ from meldcode.kader.model_parts import Action
 from meldcode.kader.model_parts import ActionRef
 from meldcode.kader.model_parts import Beslissing
 from meldcode.kader.model_parts import Category
+from meldcode.kader.model_parts import Caution
 from meldcode.kader.model_parts import Choice
 from meldcode.kader.model_parts import Contact
 from meldcode.kader.model_parts import Id
@@ -149,6 +150,8 @@ class Route(_Conditional):
     text: Text
     norm: Id | None = None
     steps: dict[Id, RouteStep]
+    # Whom not to talk to on this route (the suspected colleague), shown in stap 3.
+    gesprek_warning: Caution | None = None
 
 
 class Check(Ruled):

@@ -157,6 +157,12 @@ class Reason(Ruled):
     text: Text | None = None
 
 
+class Caution(Ruled):
+    """A warning with its own source and status (the conversation on a route)."""
+
+    text: Text
+
+
 class Category(Strict):
     """A category of signals for stap 1."""
 

@@ -185,3 +185,31 @@ def import_case(
             put(kind, "", payload)
     cases.log_event(session, case, owner, "casus_geimporteerd")
     return case
+
+
+def with_names(session: Session, casefile: CaseFile, organisation_id: str) -> CaseFile:
+    """Return the case file with people shown by name instead of e-mail address.
+
+    The exported file names people by address (that is how an import finds them again); a
+    dossier that people read shows their names.
+    """
+    names = {
+        u.email: u.name
+        for u in session.scalars(select(User).where(User.organisation_id == organisation_id))
+        if u.name
+    }
+    head = casefile.casus
+    return casefile.model_copy(
+        update={
+            "casus": head.model_copy(
+                update={"eigenaar": names.get(head.eigenaar or "", head.eigenaar)}
+            ),
+            "consultaties": [
+                c.model_copy(update={"collega": names.get(c.collega, c.collega)})
+                for c in casefile.consultaties
+            ],
+            "tijdlijn": [
+                e.model_copy(update={"wie": names.get(e.wie, e.wie)}) for e in casefile.tijdlijn
+            ],
+        }
+    )

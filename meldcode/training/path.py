@@ -14,7 +14,6 @@ from meldcode.kader import Decision
 from meldcode.kader import ResolvedKader
 from meldcode.kader import evaluate
 from meldcode.kader.answers import counted
-from meldcode.kader.engine import matches
 from meldcode.kader.layout import relevant
 from meldcode.kader.layout import step_questions
 from meldcode.training.library import TrainingCase
@@ -32,7 +31,7 @@ def inputs_of(kader: ResolvedKader) -> list[str]:
 
 def applies(kader: ResolvedKader, qid: str, answers: dict) -> bool:
     """Tell whether an input question is asked, given the answers before it."""
-    return relevant(qid, answers) and matches(kader.ask_when.get(qid), answers)
+    return relevant(qid, answers, kader)
 
 
 def on_path(case: TrainingCase, kader: ResolvedKader, answers: dict) -> tuple[dict, Decision]:

@@ -25,7 +25,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-VIEWPORTS = {"phone": {"width": 320, "height": 640}, "desktop": {"width": 1280, "height": 900}}
+VIEWPORTS = {
+    "phone": {"width": 320, "height": 640},
+    "phone375": {"width": 375, "height": 667},
+    "desktop": {"width": 1280, "height": 900},
+}
 
 
 @pytest.fixture(scope="session")

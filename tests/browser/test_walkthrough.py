@@ -152,7 +152,8 @@ def stap2(w: Walker, case: Case) -> None:
     w.button(w._("Overleg opslaan"))
     assert "Gesprek voeren met de ouders" in w.text()
     w.link(w._("Delen met een collega om mee te denken"))
-    w.select(w._("Met welke collega wil je de casus delen?"), f"{COLLEAGUE_NAME} ({COLLEAGUE})")
+    who = f"{COLLEAGUE_NAME} ({w._('Aandachtsfunctionaris')})"  # by name and role, not e-mail
+    w.select(w._("Met welke collega wil je de casus delen?"), who)
     w.button(w._("Casus delen"))
     assert w._("De casus is gedeeld.") in w.text()
     assert COLLEAGUE_NAME in w.text()
@@ -204,16 +205,27 @@ def weigh(w: Walker, case: Case) -> None:
     """Stap 4 and 5's afwegingen, each page leading to the next the kader needs."""
     w.link(case.step_link(4))
     w.link(f"{w._('Beantwoorden')} ({case.afweging('vermoeden')})")
+    assert weigh_here(w, case) == "vermoeden"  # veiligheid counts as ja by a norm
+    # The disclosure decided melden: the decision page comes first, Beslissing 2 stays open
+    # and afwegingen 3 to 5 are walked after the melding, with Veilig Thuis.
+    assert w.heading() == w._("Beslissen")
+    assert w._("nog te bepalen samen met Veilig Thuis") in w.text()
+    case.to_overview()
+    w.link(case.step_link(5))
+    w.link(f"{w._('Beantwoorden')} ({case.afweging('hulp')})")
+    assert w._("Deze afweging beantwoord je na de melding, samen met Veilig Thuis.") in w.text()
     answered = [weigh_here(w, case)]
     while any(w.heading() == case.afweging(q) for q in OWNER_SAYS):
         answered.append(weigh_here(w, case))
-    assert answered == ["vermoeden", "hulp", "acceptatie", "resultaat"]  # veiligheid: a norm
-    case.to_overview()
+    assert answered == ["hulp", "acceptatie", "resultaat"]
+    assert w.heading() == f"{w._('Casus')} {case.label}"  # the last one leads to the task list
     w.link(case.step_link(4))
     w.link(f"{w._('Beantwoorden')} ({case.afweging('veiligheid')})")
     assert w._("Een norm gaat voor je antwoord.") in w.text()
     assert weigh_here(w, case) == "veiligheid"
-    w.button(w._("Stap %(n)d is klaar", n=4))
+    # Its afwegingen answered, stap 4 is done by itself; saving leads back to the task list.
+    assert w.heading() == f"{w._('Casus')} {case.label}"
+    assert w.page.locator("#status-4").inner_text() == w._("Klaar")
 
 
 def compare(w: Walker, case: Case) -> None:
@@ -237,10 +249,12 @@ def decide(w: Walker, case: Case) -> None:
     """Stap 5: the outcome with its trace, norms and sources; follow it, or depart from it."""
     w.link(case.step_link(5))
     w.link(w._("Uitkomst bekijken en beslissen"))
+    assert not w.page.locator("#spoor").is_visible()  # the trace waits behind "Waarom?"
+    w.page.locator("#waarom > summary").click()
     trace = w.page.locator("section:has(#spoor)").inner_text()
     for qid in OWNER_SAYS:
         assert case.afweging(qid) in trace
-    assert w._("Regel") in trace and w._("Bron:") in trace
+    assert w._("Regel-id in het kader") in trace and w._("Bron:") in trace
     norms = w.page.locator("section:has(#normen)").inner_text()
     assert case.t(case.kader.model.norms["disclosure"].title) in norms
     versie = w.page.locator("section:has(#kader-versie)").inner_text()
@@ -249,6 +263,7 @@ def decide(w: Walker, case: Case) -> None:
         w.choose(w._("Wat is je beslissing?"), w._("Ik volg de uitkomst van het afwegingskader"))
     else:
         w.choose(w._("Wat is je beslissing?"), w._("Ik wijk af van de uitkomst"))
+        w.page.get_by_text(w._("Als je afwijkt: je eigen beslissing en motivering")).click()
         w.choose(w._("Beslissing 1: is melden noodzakelijk?"), w._("Ja"))
         w.choose(w._("Beslissing 2: is hulp bieden of organiseren (ook) mogelijk?"), w._("Nee"))
         w.fill(w._("Motivering"), "Hulp loopt al via het wijkteam; eerst melden.")
@@ -313,12 +328,12 @@ def check_answers(w: Walker, case: Case) -> None:
 def case_list(w: Walker, case: Case) -> None:
     """The case list shows every step done and the evaluation date that is due."""
     w.link(w._("Casussen"), within=w.page.get_by_role("navigation", name=w._("Hoofdmenu")))
-    row = w.page.get_by_role("row").filter(has=w.page.get_by_role("link", name=case.label))
+    row = w.page.locator(".case-card").filter(has=w.page.get_by_role("link", name=case.label))
     text = row.inner_text()
     assert text.count(w._("Klaar")) == 5, text
     when = format_date(TODAY, "d MMMM y", locale=w.language)
-    due = w._("Evaluatie afweging 5 op %(date)s", date=when)
-    assert row.locator(".status--due").inner_text() == due
+    due = w._("Evaluatie van afweging 5 op %(date)s", date=when)
+    assert row.locator(".status--due").count() == 1 and due in row.inner_text()
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -233,7 +233,7 @@ def test_disclosure_overrules_veiligheid_nee(basis):
     assert contract["pad"][1]["gegeven"] == "nee"
     assert contract["pad"][1]["antwoord"] == "ja"
     warning = contract["waarschuwingen"][0]
-    assert "Afweging 'veiligheid' telt als 'ja'" in warning
+    assert "Afweging 'Veiligheid' telt als 'ja'" in warning
     assert basis.model.norms["disclosure"].title.nl in warning
     assert "gegeven antwoord: nee" in warning
 
@@ -249,8 +249,8 @@ def test_disclosure_overrules_vermoeden_nee_too(basis):
     assert decision.afsluiten is False
     assert "afsluiten_en_vastleggen" not in decision.acties
     warnings = decision.to_contract()["waarschuwingen"]
-    assert any("Afweging 'vermoeden' telt als 'ja'" in w for w in warnings)
-    assert any("Afweging 'veiligheid' telt als 'ja'" in w for w in warnings)
+    assert any("Afweging 'Vermoeden' telt als 'ja'" in w for w in warnings)
+    assert any("Afweging 'Veiligheid' telt als 'ja'" in w for w in warnings)
 
 
 def test_disclosure_alone_counts_as_vermoeden_and_veiligheid(basis):
@@ -331,7 +331,7 @@ def test_unused_answers_are_reported(basis):
     assert decision.ongebruikt() == ["veiligheid", "resultaat"]
     contract = decision.to_contract()
     assert contract["ongebruikt"] == ["veiligheid", "resultaat"]
-    assert any("veiligheid, resultaat" in w for w in contract["waarschuwingen"])
+    assert any("Veiligheid, Resultaat" in w for w in contract["waarschuwingen"])
 
 
 def test_nothing_unused_on_a_full_path(basis):

@@ -51,7 +51,7 @@ def test_the_trace_shows_a_disclosure_overruling_veiligheid(owner, people):
     put_answers(owner.app, case_id, people.owner, disclosure="ja")
     page = owner.page(f"/casussen/{case_id}/beslissing")
     step = page.split('id="spoor-veiligheid"')[1].split("</li>")[0]
-    assert "overruled_by: disclosure" in step
+    assert "overruled_by" not in step and "Gewijzigd door de norm" in step
     assert "Gegeven antwoord" in step and "nee" in step
     assert "Onthulling: altijd melden, met top-tot-teen onderzoek" in step
     norm = page.split('id="norm-disclosure"')[1]
@@ -206,11 +206,11 @@ def test_the_evaluation_date_shows_in_the_case_list_when_due(owner):
     url = f"/casussen/{case_id}/evaluatie"
     later = datetime.date.today() + datetime.timedelta(days=30)
     assert owner.form(url, {"datum": later.isoformat(), "afspraken": "x"}).status_code == 303
-    assert "Evaluatie afweging 5 op" not in owner.page("/casussen")
+    assert "Evaluatie van afweging 5 op" not in owner.page("/casussen")
     yesterday = datetime.date.today() - datetime.timedelta(days=1)
     assert owner.form(url, {"datum": yesterday.isoformat()}).status_code == 303
     from meldcode.storage.models import Case
 
     with owner.app.extensions["meldcode_db"].reader() as s:
         assert s.get(Case, case_id).evaluation_date == yesterday
-    assert "Evaluatie afweging 5 op" in owner.page("/casussen")
+    assert "Evaluatie van afweging 5 op" in owner.page("/casussen")

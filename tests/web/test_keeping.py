@@ -69,9 +69,16 @@ def state(app) -> tuple:
         )
 
 
-def form_at(person: Visitor, url: str) -> casewalk.Form:
-    """Return the form with free text of a page, freshly loaded."""
-    form = casewalk.own_form(person.page(url), url)
+def form_at(person: Visitor, url: str) -> casewalk.Form | None:
+    """Return the form with free text of a page, freshly loaded.
+
+    None for the decision page once the case is on a route (an earlier test's answers can
+    make the staff question ja): a route has no Beslissing 1 and 2 to record (issue 13).
+    """
+    html = person.page(url)
+    form = casewalk.own_form(html, url)
+    if form is None and url.endswith("/beslissing") and "Naar de stappen van de route" in html:
+        return None
     assert form is not None, url
     return form
 
@@ -85,6 +92,8 @@ def test_a_busy_database_keeps_the_text_of_every_form(forms):
     app, found = forms
     for number, (person, url) in enumerate(found):
         form = form_at(person, url)
+        if form is None:
+            continue
         texts = marked(form, f"BEWAARD{number}")
         data = casewalk.fill(form, texts.get, casewalk.CHOOSE)
         before = state(app)
@@ -105,6 +114,8 @@ def test_every_edit_form_shows_both_versions_on_a_conflict(forms):
         if url.endswith("/nieuw") or url.endswith("/instellingen"):
             continue  # a new record never conflicts; the label has no version (see report)
         first_tab = form_at(person, url)
+        if first_tab is None:
+            continue
         assert "versie" in first_tab.fields, url
         theirs = {n: f"OPGESLAGEN-{n}" for n in first_tab.text_fields()}
         mine = {n: f"MIJN-{n}" for n in first_tab.text_fields()}
@@ -127,6 +138,8 @@ def test_too_long_text_and_impossible_dates_are_refused_at_the_field(forms):
     dates = 0
     for number, (person, url) in enumerate(found):
         form = form_at(person, url)
+        if form is None:
+            continue
         texts = {n: f"LANG{number}-{n}-" + "x" * LONG for n in form.text_fields()}
         data = casewalk.fill(form, texts.get, casewalk.CHOOSE)
         data.update({name: "2026-13-45" for name in form.date_fields()})
@@ -150,6 +163,8 @@ def test_a_stale_csrf_token_brings_the_text_of_every_form_back(forms):
     app, found = forms
     for number, (person, url) in enumerate(found):
         form = form_at(person, url)
+        if form is None:
+            continue
         texts = marked(form, f"TERUG{number}")
         data = casewalk.fill(form, texts.get, casewalk.CHOOSE)
         data["csrf_token"] = "verlopen"

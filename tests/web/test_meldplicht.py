@@ -92,15 +92,22 @@ def test_a_route_step_is_recorded_and_shown(owner, people):
     assert owner.get(f"/casussen/{case_id}/route/escalatie").status_code == 404
 
 
-def test_the_route_can_be_confirmed_on_the_decision_page(owner, people):
+def test_the_route_has_no_beslissing_form(owner, people):
     case_id = owner.new_case()
     put_answers(owner.app, case_id, people.owner, **STAFF)
     page = owner.page(f"/casussen/{case_id}/beslissing")
-    assert "onderwijs:route.meldplicht" in page
     assert "Op deze route gelden beslissing 1 en 2 van de meldcode niet" in page
+    assert 'name="keuze"' not in page and "Naar de stappen van de route" in page
+    # The rule id is only in the labelled "Waarom?" detail.
+    assert page.index("onderwijs:route.meldplicht") > page.index('id="waarom"')
     response = owner.form(
-        f"/casussen/{case_id}/beslissing", {"keuze": "volgen", "datum": "2026-09-16"}
+        f"/casussen/{case_id}/beslissing",
+        {"keuze": "volgen", "datum": "2026-09-16"},
+        page_url=f"/casussen/{case_id}/melding",
     )
-    assert response.status_code == 303
-    saved = stored(owner.app, case_id, "beslissing")[0].payload
-    assert saved.uitkomst["route"] == "meldplicht" and saved.melden is None
+    assert response.status_code == 400
+    assert not stored(owner.app, case_id, "beslissing")
+    stap5 = owner.page(f"/casussen/{case_id}/stap-5")
+    assert "Evaluatie van afweging 5" not in stap5 and "Beslissing 1" not in stap5
+    overview = owner.page(f"/casussen/{case_id}")
+    assert "nog niet beslist" not in overview

@@ -55,13 +55,15 @@ def test_answering_leads_through_the_path_to_the_step_page(owner):
         ("vermoeden", "ja", "afweging/veiligheid"),
         ("veiligheid", "nee", "afweging/hulp"),
         ("hulp", "ja", "afweging/acceptatie"),
-        ("acceptatie", "ja", "afweging/resultaat"),
-        ("resultaat", "ja", "stap-5"),
+        # Help accepted: the decision can be recorded now; afweging 5 waits for the evaluation.
+        ("acceptatie", "ja", "beslissing"),
+        ("resultaat", "ja", ""),  # the last afweging leads back to the task list
     ]
     for qid, value, target in steps:
         response = answer(owner, case_id, qid, value)
         assert response.status_code == 303
-        assert response.headers["Location"].endswith(f"/casussen/{case_id}/{target}"), qid
+        where = f"/casussen/{case_id}/{target}".rstrip("/")
+        assert response.headers["Location"].endswith(where), qid
     page = owner.page(f"/casussen/{case_id}/stap-5")
     assert "zo gewogen" in page
 
@@ -69,7 +71,7 @@ def test_answering_leads_through_the_path_to_the_step_page(owner):
 def test_no_suspicion_ends_the_path_in_stap_4(owner):
     case_id = owner.new_case()
     response = answer(owner, case_id, "vermoeden", "nee")
-    assert response.headers["Location"].endswith(f"/casussen/{case_id}/stap-4")
+    assert response.headers["Location"].endswith(f"/casussen/{case_id}")  # the task list
     stap5 = owner.page(f"/casussen/{case_id}/stap-5")
     assert "Niet nodig voor de beslissing." in stap5
 

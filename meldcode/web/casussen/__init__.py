@@ -36,6 +36,7 @@ from meldcode.web.casussen import stap4
 from meldcode.web.casussen import stap5
 from meldcode.web.casussen import tijdlijn
 from meldcode.web.casussen import toegang
+from meldcode.web.casussen.voortgang import later_words
 
 PAGES = (
     lijst,
@@ -75,3 +76,5 @@ def register(app: Flask) -> None:
         page.routes.register(blueprint)
     blueprint.url_defaults(formulier.add_key)  # links to an add-form carry its record's key
     app.register_blueprint(blueprint)
+    # The case list, the task list and stap 5 word what a decision still waits for.
+    app.add_template_global(later_words, "stand_words")

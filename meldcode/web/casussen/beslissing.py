@@ -13,9 +13,10 @@ from flask import request
 from flask import url_for
 
 from meldcode.casus.records import Beslissing
-from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
+from meldcode.kader.stand import stand as stand_of
 from meldcode.kader.words import Words
+from meldcode.kader.words.labels import norm_kind
 from meldcode.web.access import access
 from meldcode.web.casework import decision_of
 from meldcode.web.casework import hold_back_weighing
@@ -23,77 +24,15 @@ from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
+from meldcode.web.casussen.beslissing_form import BeslissingForm
 from meldcode.web.casussen.recordpage import RecordPage
 from meldcode.web.casussen.recordpage import edit
 from meldcode.web.casussen.uitkomst import saved_decision
-from meldcode.web.fields import choice
-from meldcode.web.fields import date_field
-from meldcode.web.fields import ja_nee
-from meldcode.web.fields import motivation
-from meldcode.web.forms import BaseForm
+from meldcode.web.casussen.voortgang import saved_state
 from meldcode.web.i18n import language
 from meldcode.web.routes import Routes
 
 routes = Routes()
-
-KEUZES = [
-    ("volgen", _l("Ik volg de uitkomst van het afwegingskader")),
-    ("afwijken", _l("Ik wijk af van de uitkomst")),
-]
-
-
-class BeslissingForm(BaseForm):
-    """Confirm the kader's outcome, or depart from it with own choices and a motivation."""
-
-    keuze = choice(_l("Wat is je beslissing?"), KEUZES, _l("Kies of je de uitkomst volgt."))
-    melden = ja_nee(
-        _l("Beslissing 1: is melden noodzakelijk?"),
-        hint=_l("Alleen invullen als je afwijkt."),
-        required=False,
-    )
-    hulp = ja_nee(
-        _l("Beslissing 2: is hulp bieden of organiseren (ook) mogelijk?"),
-        hint=_l("Alleen invullen als je afwijkt."),
-        required=False,
-    )
-    motivatie = motivation(
-        _l("Motivering"),
-        hint=_l("Verplicht als je afwijkt: waarom kom je tot een andere beslissing?"),
-        required=False,
-    )
-    datum = date_field(_l("Datum van de beslissing"))
-
-    decision = None  # the kader's decision, set before validation
-
-    def validate(self, extra_validators=None):
-        """Refuse to confirm an unfinished outcome; ask for own choices when departing."""
-        valid = super().validate(extra_validators)
-        problems = []
-        if self.keuze.data == "volgen" and self.decision is not None and self.decision.nog_nodig:
-            problems.append((self.keuze, _unfinished(self.decision)))
-        if self.keuze.data == "afwijken":
-            if not self.melden.data:
-                problems.append((self.melden, _l("Kies of melden noodzakelijk is.")))
-            if not self.hulp.data:
-                problems.append((self.hulp, _l("Kies of hulp bieden of organiseren mogelijk is.")))
-            if not (self.motivatie.data or "").strip():
-                problems.append((self.motivatie, _l("Schrijf op waarom je afwijkt.")))
-        for field, message in problems:
-            if not field.errors:
-                field.errors.append(message)
-                valid = False
-        return valid
-
-
-def _unfinished(decision) -> str:
-    """Say which answers the kader still needs before its outcome can be confirmed."""
-    words = Words(decision.kader.model, language())
-    needed = ", ".join(words.question(q) for q in decision.nog_nodig)
-    return _(
-        "Het afwegingskader heeft nog een antwoord nodig (%(questions)s). Beantwoord dat "
-        "eerst, of wijk af en schrijf op waarom.",
-        questions=needed,
-    )
 
 
 def _prepare(form, found) -> None:
@@ -106,11 +45,12 @@ def _prepare(form, found) -> None:
 def _payload(form, _found) -> Beslissing:
     """Return the decision record: own choices, motivation, and the outcome decided on."""
     decision = form.decision
+    where = stand_of(decision)  # what the kader has decided now; Beslissing 2 may be open
     follows = form.keuze.data == "volgen"
     return Beslissing(
         volgt_uitkomst=follows,
-        melden=decision.melden if follows else form.melden.data == "ja",
-        hulp=decision.hulp if follows else form.hulp.data == "ja",
+        melden=where.melden if follows else form.melden.data == "ja",
+        hulp=where.hulp if follows else _own(form.hulp.data),
         motivatie=(form.motivatie.data or "").strip(),
         datum=form.datum.data,
         uitkomst=decision.snapshot(),
@@ -130,6 +70,11 @@ def _data(payload: Beslissing) -> dict:
     }
 
 
+def _own(value: str | None) -> bool | None:
+    """Return an own ja/nee choice as a boolean; None while it is left open."""
+    return None if not value else value == "ja"
+
+
 def _ja_nee(value: bool | None) -> str | None:
     """Return a stored yes/no as the form's ja/nee."""
     return None if value is None else ("ja" if value else "nee")
@@ -143,13 +88,19 @@ def _context(found) -> dict:
     decision = decision_of(found, everything)
     saved = saved_decision(everything)
     words = Words(kader.model, lang)
+    where = stand_of(decision)
     return {
         "decision": decision,
+        "stand": where,
+        "norm_kind": norm_kind,
+        "departing": request.form.get("keuze") == "afwijken"
+        or (saved is not None and not saved.payload.volgt_uitkomst),
         "contract": decision.to_contract(lang),
         "words": words,
         "acties": words.action_lines(decision.acties),
         "saved": saved,
         "changed": saved is not None and saved.payload.uitkomst != decision.snapshot(),
+        "how": saved_state(saved, decision, where) if saved is not None else "geen",
         "route": kader.model.routes.get(decision.route),
     }
 

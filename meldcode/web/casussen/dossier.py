@@ -18,6 +18,7 @@ from meldcode.dossier.build import decide
 from meldcode.dossier.limit import printable
 from meldcode.storage import cases
 from meldcode.storage.casefile_io import export_case
+from meldcode.storage.casefile_io import with_names
 from meldcode.storage.casesize import measure
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
@@ -52,6 +53,7 @@ def dossier_language() -> str:
 def dossier_view(found: cases.Access, language: str) -> Dossier:
     """Build the dossier of a stored case, through the case file as the command line does."""
     casefile = export_case(session(), database().cipher, found.case)
+    casefile = with_names(session(), casefile, found.case.organisation_id)
     return build(casefile, decide(casefile, registry()), language)
 
 

@@ -5,6 +5,7 @@ met, and the attempts made to reach someone. Not informing beforehand needs one 
 kader's exception codes and an explanation.
 """
 
+from flask import request
 from flask import url_for
 
 from meldcode.casus.records import Informeren
@@ -79,6 +80,11 @@ def _exceptions(form, found) -> None:
     lang = language()
     exceptions = kader_of(found).model.informeren.exceptions
     form.uitzondering.choices = [(code, ex.label.get(lang)) for code, ex in exceptions.items()]
+    applies = decision_of(found).informeren_uitzonderingen()
+    if request.method == "GET" and applies and not form.geinformeerd.data:
+        # The kader says an exception holds (huwelijksdwang, eergerelateerd geweld): start there.
+        form.geinformeerd.data = "nee"
+        form.uitzondering.data = form.uitzondering.data or applies[0]
 
 
 def _informeren_payload(form, _found) -> Informeren:
@@ -101,9 +107,11 @@ def _informeren_payload(form, _found) -> Informeren:
 def _informeren_context(found) -> dict:
     """Return the kader's rules on informing, and whether melden is decided."""
     kader = kader_of(found)
+    decision = decision_of(found)
     return {
         "rules": kader.model.informeren,
-        "melden": melden_decided(decision_of(found), records(found)),
+        "applies": decision.informeren_uitzonderingen(),
+        "melden": melden_decided(decision, records(found)),
         "words": Words(kader.model, language()),
     }
 

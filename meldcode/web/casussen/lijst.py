@@ -14,7 +14,6 @@ from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import ValidationError
 
-from meldcode.casus import progress
 from meldcode.casus.pseudonym import looks_personal
 from meldcode.kader import UnknownKader
 from meldcode.kader.i18n import _
@@ -23,6 +22,10 @@ from meldcode.storage import cases
 from meldcode.storage.models import Organisation
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
+from meldcode.web.casussen.beroepen import chosen_kader
+from meldcode.web.casussen.beroepen import profession_choices
+from meldcode.web.casussen.beroepen import profession_settings
+from meldcode.web.casussen.voortgang import list_stand
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
@@ -82,7 +85,17 @@ class LabelForm(BaseForm):
 
 
 class NewCaseForm(LabelForm):
-    """A new case: kader, pseudonymous label, the date the worry started."""
+    """A new case: profession or kader, pseudonymous label, the date the worry started."""
+
+    beroep = SelectField(
+        _l("Je beroep"),
+        description=_l(
+            "Kies je beroep: dan kiest de tool het afwegingskader dat daarbij hoort. Laat dit "
+            "leeg om zelf een afwegingskader te kiezen."
+        ),
+        # An unknown or missing profession falls back to the kader chosen below.
+        validate_choice=False,
+    )
 
     kader = SelectField(
         _l("Afwegingskader"),
@@ -111,18 +124,20 @@ def index():
             kader = registry().get(case.kader_id, case.kader_version)
         except UnknownKader:
             kader = None
-        states = progress.step_states(kader, kinds[case.id]) if kader else []
+        # None: this server's keys cannot open it; the row says so, the list goes on.
+        readable = cases.readable_label(database().cipher, case)
+        where = (
+            list_stand(item, kader, kinds[case.id], readable is not None, today) if kader else None
+        )
         rows.append(
             {
                 "access": item,
                 "case": case,
                 "kader": kader,
-                "states": states,
-                # None: this server's keys cannot open it; the row says so, the list goes on.
-                "label": cases.readable_label(database().cipher, case),
-                "next": progress.next_action(
-                    states, kinds[case.id], case.status, case.evaluation_date, today
-                ),
+                "where": where,
+                "states": where.states if where else [],
+                "label": readable,
+                "next": where.next if where else ("gesloten", {}),
                 "due": case.evaluation_date is not None and case.evaluation_date <= today,
             }
         )
@@ -136,9 +151,10 @@ def new():
     organisation = session().get(Organisation, g.user.organisation_id)
     form, rescued = build(NewCaseForm, {"kader": organisation.default_kader})
     form.kader.choices = kader_choices(language())
+    form.beroep.choices = profession_choices(language())
     if form.validate_on_submit():
         try:
-            kader = registry().valid_on(form.kader.data, form.zorg_sinds.data)
+            kader = registry().valid_on(chosen_kader(form), form.zorg_sinds.data)
         except UnknownKader:
             form.zorg_sinds.errors = [
                 _(
@@ -146,7 +162,9 @@ def new():
                     "afwegingskader. Controleer de datum."
                 )
             ]
-            return render_template("casussen/nieuw.html", form=form), 400
+            return render_template(
+                "casussen/nieuw.html", form=form, settings=profession_settings()
+            ), 400
 
         def work(s):
             """Create the case and record who created it."""
@@ -166,9 +184,14 @@ def new():
         try:
             case_id = write(work)
         except SaveFailed:
-            return render_template("casussen/nieuw.html", form=form, not_saved=True), 503
+            page = render_template(
+                "casussen/nieuw.html", form=form, not_saved=True, settings=profession_settings()
+            )
+            return page, 503
         flash(_("De casus is aangemaakt. Begin met stap 1: de signalen."), "success")
         return redirect(url_for("casussen.overview", case_id=case_id), code=303)
     localise_date_errors(form)
-    page = render_template("casussen/nieuw.html", form=form, rescued=rescued)
+    page = render_template(
+        "casussen/nieuw.html", form=form, rescued=rescued, settings=profession_settings()
+    )
     return page, 400 if form.errors else 200

@@ -3,29 +3,33 @@
 Also /stap/<n>/klaar, where the professional marks a step done (or open again).
 """
 
+import datetime
+
 from flask import abort
 from flask import flash
 from flask import redirect
 from flask import render_template
 from flask import url_for
 
-from meldcode.casus import progress
 from meldcode.casus.records import StapKlaar
 from meldcode.kader.i18n import _
+from meldcode.kader.words import Words
 from meldcode.storage import cases
 from meldcode.web.access import access
 from meldcode.web.auditing import audit_in
-from meldcode.web.casework import decision_of
 from meldcode.web.casework import kader_of
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import records
 from meldcode.web.casework import save_case
 from meldcode.web.casework import still_blind
+from meldcode.web.casussen.voortgang import case_stand
+from meldcode.web.casussen.voortgang import plain_stand
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session
 from meldcode.web.forms import BaseForm
+from meldcode.web.i18n import language
 from meldcode.web.routes import Routes
 
 routes = Routes()
@@ -47,23 +51,30 @@ def step_url(case_id: str, number: int) -> str:
 @routes.get("/<case_id>")
 @access("case")
 def overview(case_id: str):
-    """Show the five steps, what is done, and the decision so far."""
+    """Show the five steps, what is done and still open, and the decision so far."""
     found = open_case(case_id)
     kader = kader_of(found)
-    all_records = records(found)
-    kinds = {(r.kind, r.key) for r in all_records}
-    states = progress.step_states(kader, kinds)
-    decision = decision_of(found, all_records)
+    everything = records(found)
+    blind = still_blind(found)
+    if not blind:
+        where = case_stand(found, everything)
+    else:
+        # The owner's weighing stays out of sight until the colleague's own is done.
+        kinds = {(r.kind, r.key) for r in everything}
+        where = plain_stand(kader, kinds, found.case, datetime.date.today())
     return render_template(
         "casussen/overzicht.html",
         access=found,
         label=label(found),
         kader=kader,
-        states=states,
+        words=Words(kader.model, language()),
+        where=where,
+        decision=where.decision,
+        stand=where.stand,
+        states=where.states,
         steps=dict(kader.model.ordered_steps()),
-        decision=decision,
         # A consulted colleague weighs first: the owner's outcome stays out of their view.
-        blind=still_blind(found),
+        blind=blind,
         step_url=step_url,
         shared_with=cases.shares(session(), found.case) if found.is_owner else [],
         form=BaseForm(),

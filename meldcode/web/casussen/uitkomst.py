@@ -9,6 +9,7 @@ from flask import render_template
 
 from meldcode.kader import Decision
 from meldcode.kader.layout import rows_of
+from meldcode.kader.stand import stand as stand_of
 from meldcode.kader.words import Words
 from meldcode.storage import cases
 from meldcode.web.casework import decision_of
@@ -92,6 +93,7 @@ def weighing_step(case_id: str, number: int):
         words=Words(kader.model, language()),
         decision=decision,
         rows=[] if on_route else rows_of(kader, step, decision, answers),
+        stand=stand_of(decision),
         knmg=kader.model.step_layout == "knmg",
         single=single,
         help_records=[r for r in everything if r.kind == "hulp"],

@@ -54,7 +54,7 @@ def shown_question(case_id: str, qid: str, number: int) -> RecordPage:
     if qid not in step_questions(kader, number):
         abort(404)
     saved = records(found, "antwoord")
-    if not relevant(qid, answers_of(saved)) and qid not in {r.key for r in saved}:
+    if not relevant(qid, answers_of(saved), kader) and qid not in {r.key for r in saved}:
         abort(404)
     return question_page(kader, qid, number)
 
@@ -76,7 +76,7 @@ def question_rows(kader, found: list[cases.RecordView], number: int) -> list[dic
     rows = []
     for qid in step_questions(kader, number):
         record = saved.get(qid)
-        applies = relevant(qid, given)
+        applies = relevant(qid, given, kader)
         if not applies and record is None:
             continue
         question = kader.model.questions[qid]

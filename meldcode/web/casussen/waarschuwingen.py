@@ -82,8 +82,20 @@ def gesprek_warnings(decision: Decision) -> list[tuple[str, str]]:
     """Return (title, warning) for each special case that changes the conversation of stap 3."""
     model = decision.kader.model
     lang = language()
-    return [
+    found = []
+    route = model.routes.get(decision.route)
+    if route is not None and route.gesprek_warning is not None:
+        # On a route the suspected colleague and the family are not talked to first.
+        caution = route.gesprek_warning
+        text = caution.text.get(lang)
+        if caution.status == "onbevestigd" and caution.status_note:
+            text += " " + _(
+                "Niet in een bron bevestigd: %(note)s", note=caution.status_note.get(lang)
+            )
+        found.append((route.title.get(lang), text))
+    found += [
         (model.special_cases[s].title.get(lang), model.special_cases[s].gesprek_warning.get(lang))
         for s in decision.bijzondere_situaties
         if model.special_cases[s].gesprek_warning is not None
     ]
+    return found

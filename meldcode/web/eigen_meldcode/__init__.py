@@ -18,6 +18,7 @@ from meldcode.web.eigen_meldcode import deel
 from meldcode.web.eigen_meldcode import importeren
 from meldcode.web.eigen_meldcode import vaststellen
 from meldcode.web.eigen_meldcode import versies
+from meldcode.web.eigen_meldcode.contacts import contacts_for_case
 
 PAGES = (versies, beheer, deel, vaststellen, concept, importeren)
 
@@ -28,3 +29,6 @@ def register(app: Flask) -> None:
     for page in PAGES:
         page.routes.register(blueprint)
     app.register_blueprint(blueprint)
+    # The case pages show these contacts at the point of need (areas import nothing of
+    # each other, so the pages reach them as a template global).
+    app.add_template_global(contacts_for_case, "case_contacts")
