@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from sqlalchemy import select
 
 from meldcode import paths
 from meldcode.storage import accounts
@@ -30,6 +31,9 @@ def trainer_account(browser_app):
     """A trainer in an organisation of their own, in the browser tests' app."""
 
     def work(s):
+        # Module-scoped, and test_training_class uses it too: made once per browser app.
+        if s.scalar(select(Organisation).where(Organisation.name == "Oefenschool in de browser")):
+            return
         org = Organisation(name="Oefenschool in de browser")
         s.add(org)
         s.flush()

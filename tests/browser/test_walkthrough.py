@@ -155,7 +155,11 @@ def stap2(w: Walker, case: Case) -> None:
     who = f"{COLLEAGUE_NAME} ({w._('Aandachtsfunctionaris')})"  # by name and role, not e-mail
     w.select(w._("Met welke collega wil je de casus delen?"), who)
     w.button(w._("Casus delen"))
-    assert w._("De casus is gedeeld.") in w.text()
+    shared = w._(
+        "De casus is gedeeld. Laat je collega zelf weten dat de casus klaarstaat: deze "
+        "installatie verstuurt geen e-mail."
+    )
+    assert shared in w.text()  # no SMTP in this test: the owner is told to pass it on
     assert COLLEAGUE_NAME in w.text()
     w.link(w._("Terug naar stap 2"))
 

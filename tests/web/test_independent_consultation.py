@@ -46,6 +46,13 @@ OUTCOME_WORDS = (
     "17 maart 2031",
     "Evaluatie afweging 5",
     "Wat je nu doet:",  # what stap 1's answers set in motion (an overruling norm)
+    # The task list's box and "what is still open" (issue 13 §1)
+    "Wat het afwegingskader tot nu toe zegt",
+    "Beslissing 1: melden bij Veilig Thuis",
+    "Beslissing 2: hulp bieden of organiseren",
+    "nog te bepalen samen met Veilig Thuis",
+    "Melding bij Veilig Thuis vastleggen",
+    "Op deze route gelden de afwegingen",
 )
 LINK = re.compile(r'(href|action)="(/casussen/[^"#]*)"')
 
@@ -157,4 +164,4 @@ def test_once_finished_the_colleague_sees_the_owners_outcome(world):
     pages = walk(world, colleague)
     assert any(CANARY in body for status, body in pages.values() if status == 200)
     overview = pages[f"/casussen/{world.case}"][1]
-    assert "Melden bij Veilig Thuis:" in overview
+    assert "Beslissing 1: melden bij Veilig Thuis" in overview
