@@ -71,13 +71,15 @@ def dossier_html(ctx, row: RenderJob) -> str:
     from meldcode.dossier.build import build
     from meldcode.dossier.build import decide
     from meldcode.storage.casefile_io import export_case
+    from meldcode.storage.casefile_io import with_names
 
     db = ctx.database
     with db.reader() as s:
         case = s.get(Case, row.subject_id)
         if case is None or case_version(s, row.subject_id) != row.version:
             raise Stale()
-        casefile = export_case(s, db.cipher, case)
+        # People by name, as on the dossier page; the exported file keeps their addresses.
+        casefile = with_names(s, export_case(s, db.cipher, case), case.organisation_id)
     if not printable(*size_of(casefile)):
         raise TooBig()  # refused before it takes a slot for minutes and fails anyway
     # Decided as every page and the command line decide (only answers that count); dated

@@ -31,19 +31,22 @@ def warning_texts(decision, language: str) -> list[str]:
         for step in decision.pad:
             if step.overruled_by:
                 norm = model.norms[step.overruled_by].title.get(language)
-                out.append(
-                    _(
+                words = {
+                    "question": _label(decision, step.vraag, language),
+                    "answer": _value(decision, step.vraag, step.antwoord, language),
+                    "norm": norm,
+                }
+                if step.gegeven:
+                    text = _(
                         "Afweging '{question}' telt als '{answer}' door de norm '{norm}' "
                         "(gegeven antwoord: {given})."
-                    ).format(
-                        question=_label(decision, step.vraag, language),
-                        answer=_value(decision, step.vraag, step.antwoord, language),
-                        norm=norm,
-                        given=_value(decision, step.vraag, step.gegeven, language)
-                        if step.gegeven
-                        else _("geen"),
-                    )
-                )
+                    ).format(given=_value(decision, step.vraag, step.gegeven, language), **words)
+                else:  # nothing to overrule: the norm answers it, the professional need not
+                    text = _(
+                        "Afweging '{question}' telt als '{answer}' door de norm '{norm}'; je "
+                        "hoeft die afweging niet zelf te beantwoorden."
+                    ).format(**words)
+                out.append(text)
         unused = decision.ongebruikt()
         if unused:
             out.append(

@@ -8,6 +8,9 @@ for the case dossier, the training PDFs and the organisation's meldcode (:func:`
 - the PDF, once the worker made it (kept encrypted for ``RENDER_KEEP_MINUTES``);
 - a page that waits (:func:`waiting`): ``202 Accepted`` with ``Retry-After``, reloading
   itself without JavaScript (``?vanzelf=nee`` turns that off, WCAG 2.2.1);
+- once a page that waited finds the PDF ready (``?gewacht=1``), a page that says so and
+  starts the download (:func:`ready`): a download leaves the browser on the page it came
+  from, which must not go on saying "even geduld";
 - a page that says the render failed and why, with a button that tries again: a POST to
   the same URL (:func:`failed`);
 - 422 when a case is larger than the worker prints, before anything is queued
@@ -90,9 +93,13 @@ def ask_page(kind: str, subject_id: str, html: str, language: str) -> RenderStat
     return found or queue.request_page_render(kind, subject_id, version, language, html, _asker())
 
 
+# Query words of the waiting pages themselves, never passed on to the document's URL.
+OWN_ARGS = ("vanzelf", "gewacht")
+
+
 def here(**args) -> str:
-    """Return this URL with its query, without ``vanzelf``, plus ``args``."""
-    query = {k: v for k, v in request.args.items() if k != "vanzelf"}
+    """Return this URL with its query, without the waiting page's own words, plus ``args``."""
+    query = {k: v for k, v in request.args.items() if k not in OWN_ARGS}
     query.update(args)
     return url_for(request.endpoint, **(request.view_args or {}), **query)
 
@@ -111,6 +118,8 @@ def answer(ask, serve, template: str, **context):
         return redirect(here(), code=303)
     if state.ready:
         pdf = jobs().fetch_pdf(state.id)
+        if pdf is not None and request.args.get("gewacht") == "1":
+            return ready(template, **context)
         if pdf is not None:
             return serve(pdf)
         state = ask()  # deleted a moment ago: a new render
@@ -129,11 +138,18 @@ def waiting(template: str, state: RenderState | None = None, **context):
         refresh=request.args.get("vanzelf") != "nee" and not (waited and waited > STOP),
         status=state.status if state is not None else "",
         late=bool(waited and waited > LATE),
-        retry=here(),
-        manual=here(vanzelf="nee"),
+        reload=here(gewacht="1"),
+        retry=here(gewacht="1"),
+        manual=here(vanzelf="nee", gewacht="1"),
         **context,
     )
     return page, 202, {"Retry-After": str(seconds), "Cache-Control": "no-store"}
+
+
+def ready(template: str, **context):
+    """Return the page that says the PDF is ready and fetches it at once (its URL, plain)."""
+    page = render_template(template, ready=True, download=here(), **context)
+    return page, 200, {"Cache-Control": "no-store"}
 
 
 def pace(state: RenderState | None) -> int:

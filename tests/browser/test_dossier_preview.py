@@ -156,3 +156,8 @@ def test_download_pdf_waits_on_a_page_then_the_pdf_arrives(
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
     words = " ".join(text.decode().split())
     assert "J.B., 2016" in words and "Blauwe plek op de linker bovenarm" in words
+    # The page the browser stays on says the dossier is ready, not "even geduld".
+    signed_in.wait_for_selector("text=Het dossier is klaar")
+    assert "Even geduld" not in signed_in.content()
+    results = Axe().run(signed_in)
+    assert results.violations_count == 0, results.generate_report()

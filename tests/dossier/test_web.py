@@ -131,15 +131,28 @@ def test_the_first_request_waits_a_second_reuses_the_render_and_the_pdf_comes(wo
     assert response.mimetype == "text/html"
     assert_secure(response)
     html = response.get_data(as_text=True)
-    assert '<meta http-equiv="refresh" content="3">' in html
+    # It reloads itself as "the page that waited": when the PDF is ready, it says so.
+    reload = f"/casussen/{case_id}/dossier.pdf?taal=nl&amp;gewacht=1"
+    assert f'<meta http-equiv="refresh" content="3;url={reload}">' in html
     assert "Even geduld" in html and "wachtrij" in html
-    assert f"/casussen/{case_id}/dossier.pdf?taal=nl&amp;vanzelf=nee" in html
+    assert f"/casussen/{case_id}/dossier.pdf?taal=nl&amp;vanzelf=nee&amp;gewacht=1" in html
     manual = owner.get(f"/casussen/{case_id}/dossier.pdf?taal=nl&vanzelf=nee")
     assert manual.status_code == 202
     assert "http-equiv" not in manual.get_data(as_text=True)
     assert render_rows(app) == [("dossier", "wachtrij", "")]  # one render for one version
     assert audit_rows(app, case_id, "export") == []
     assert work_queue(app) == 1
+    # The waiting page's reload finds it ready: a page that says so and fetches the PDF at
+    # once (a download would leave "even geduld" on the screen); nothing downloaded yet.
+    done = owner.get(f"{url}&gewacht=1")
+    page = done.get_data(as_text=True)
+    assert done.status_code == 200 and done.mimetype == "text/html"
+    assert done.headers["Cache-Control"] == "no-store"
+    assert "Het dossier is klaar" in page and "Even geduld" not in page
+    plain = f"/casussen/{case_id}/dossier.pdf?taal=nl"
+    assert f'<meta http-equiv="refresh" content="0;url={plain}">' in page
+    assert f'href="{plain}"' in page
+    assert audit_rows(app, case_id, "export") == []
     again = owner.get(url)
     assert again.mimetype == "application/pdf"
     assert len(audit_rows(app, case_id, "export")) == 1
@@ -158,7 +171,8 @@ def test_a_page_far_back_in_the_queue_asks_again_less_often(world):
     response = owner.get(f"/casussen/{case_id}/dossier.pdf")
     assert response.status_code == 202 and response.headers["Retry-After"] == "12"
     html = response.get_data(as_text=True)
-    assert '<meta http-equiv="refresh" content="12">' in html
+    reload = f"/casussen/{case_id}/dossier.pdf?gewacht=1"
+    assert f'<meta http-equiv="refresh" content="12;url={reload}">' in html
 
 
 def test_a_failed_render_says_so_and_a_retry_brings_the_pdf(world):

@@ -52,7 +52,10 @@ def test_a_dossier_renders_once_per_version_and_is_stored_encrypted(stack, tmp_p
     assert jobs.render_state(case_id, version, "nl").ready
     pdf = jobs.fetch_pdf(first.id)
     assert pdf.startswith(b"%PDF")
-    assert CANARY.encode() in pdf_text(pdf, tmp_path)  # the dossier itself prints the label
+    printed = pdf_text(pdf, tmp_path)
+    assert CANARY.encode() in printed  # the dossier itself prints the label
+    # People by name, as on the dossier page; never the owner's e-mail address.
+    assert b"Mentor" in printed and b"mentor@delinde.nl" not in printed
     with stack.database.reader() as s:
         stored = s.execute(text("SELECT pdf_enc FROM render_jobs WHERE id = :i"), {"i": first.id})
         blob = bytes(stored.scalar())

@@ -261,7 +261,9 @@ def test_disclosure_alone_counts_as_vermoeden_and_veiligheid(basis):
         (None, "disclosure"),
     ]
     assert decision.melden is True
-    assert "(gegeven antwoord: geen)" in decision.to_contract()["waarschuwingen"][0]
+    warning = decision.to_contract()["waarschuwingen"][0]
+    assert "hoeft die afweging niet zelf te beantwoorden" in warning
+    assert "gegeven antwoord" not in warning
 
 
 def test_disclosure_nee_changes_nothing(basis):

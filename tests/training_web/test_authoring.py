@@ -53,6 +53,9 @@ def test_an_own_case_can_be_started_and_completed(tmp_path):
     assert "Eigen casus over de schommel" in page
     assert "Een leerling vertelt het aan de juf" in page  # the shipped ones stay
     assert "1 eigen oefencasus(sen) zijn overgeslagen" in page
+    # Each case names its kader by title, never by its id.
+    assert "Kader: Afwegingskader meldcode onderwijs en leerplicht" in page
+    assert "Kader: onderwijs " not in page and "Kader: sociaal-domein" not in page
     from tests.training_web.helpers import start
 
     _sid, code = start(trainer, "eigen-schommel")

@@ -60,10 +60,13 @@ def test_the_worker_makes_the_pdf_while_a_waiting_page_tries_again(app, trainer)
     html = response.get_data(as_text=True)
     assert response.status_code == 202 and response.headers["Retry-After"] == "3"
     assert "De pdf wordt gemaakt" in html and "OEFENEN" in html
-    assert '<meta http-equiv="refresh" content="3">' in html
-    assert 'href="/oefenen/uitkomst.pdf?vanzelf=nee"' in html
+    assert '<meta http-equiv="refresh" content="3;url=/oefenen/uitkomst.pdf?gewacht=1">' in html
+    assert 'href="/oefenen/uitkomst.pdf?vanzelf=nee&amp;gewacht=1"' in html
     assert person.get("/oefenen/uitkomst.pdf").status_code == 202  # the same render
     assert work_queue(app) == 1
+    ready = person.get("/oefenen/uitkomst.pdf?gewacht=1").get_data(as_text=True)
+    assert "De pdf is klaar" in ready
+    assert '<meta http-equiv="refresh" content="0;url=/oefenen/uitkomst.pdf">' in ready
     assert person.get("/oefenen/uitkomst.pdf").mimetype == "application/pdf"
     # The class report is the same for every request while the class stands still.
     url = f"/oefensessies/{session_id}/klasverslag.pdf"

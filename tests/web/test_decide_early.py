@@ -42,6 +42,10 @@ def test_melden_is_recorded_before_afwegingen_3_to_5(wizard_app, people):
     assert "Beslissing 2 (hulp) bepaal je na de melding samen met Veilig Thuis" in overview
     listing = html_text(owner.page("/casussen"))
     assert "Melding bij Veilig Thuis vastleggen" in listing
+    # Once recorded, stap 5 no longer invites to record it "now".
+    stap5 = html_text(owner.page(f"/casussen/{case_id}/stap-5"))
+    assert "Je hebt je beslissing vastgelegd" in stap5
+    assert "nu vastleggen" not in stap5
 
 
 def test_beslissing_2_is_recorded_later(wizard_app, people):

@@ -212,6 +212,17 @@ def test_case_pages_can_ask_for_the_contacts_of_a_step(wizard_app, beheerder, ow
         assert labels[:2] == ["Beslist over melden", "Aandachtsfunctionaris"]
 
 
+def test_a_case_page_says_our_meldcode_only_when_one_was_adopted(beheerder, owner):
+    # Before adoption only the national number, and the page does not claim "our meldcode".
+    before = owner.page(f"/casussen/{owner.new_case()}/stap-1")
+    assert "Volgens onze meldcode" not in before
+    assert "nog geen eigen meldcode vastgesteld" in before and 'href="tel:08002000"' in before
+    fill(beheerder)
+    adopt(beheerder)
+    after = owner.page(f"/casussen/{owner.new_case()}/stap-1")
+    assert "Volgens onze meldcode" in after and "nog geen eigen meldcode" not in after
+
+
 def test_the_concept_pdf_is_printed_by_the_worker_and_reprinted_when_it_changes(
     wizard_app, beheerder
 ):

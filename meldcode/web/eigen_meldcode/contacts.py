@@ -6,7 +6,6 @@ started under, and ``templates/eigen_meldcode/_contacts.html`` prints them
 (``{% include "eigen_meldcode/_contacts.html" %}`` with ``contacts`` set).
 """
 
-from meldcode.eigen_meldcode import Contact
 from meldcode.eigen_meldcode import contacts_for_step
 from meldcode.eigen_meldcode.contacts import rol_label
 from meldcode.kader.i18n import using
@@ -16,12 +15,22 @@ from meldcode.web.database import session
 from meldcode.web.i18n import language
 
 
-def contacts_for_case(case: Case, step: int | str) -> list[tuple[str, Contact]]:
+class CaseContacts(list):
+    """The (role label, contact) pairs of a step, and whether they come from an own meldcode."""
+
+    def __init__(self, pairs, own: bool):
+        super().__init__(pairs)
+        self.own = own
+
+
+def contacts_for_case(case: Case, step: int | str) -> CaseContacts:
     """Return (role label, contact) for ``step`` (1–5 or "meldplicht") of a case, in order.
 
-    Without an adopted meldcode when the case started, Veilig Thuis 0800-2000 alone.
+    Without an adopted meldcode when the case started, Veilig Thuis 0800-2000 alone, and
+    ``own`` is False: the page must not say the number comes from "our meldcode".
     """
     row = store.for_case(session(), case)
     meldcode = store.content(row) if row is not None else None
     with using(language()):
-        return [(rol_label(c.soort), c) for c in contacts_for_step(meldcode, step)]
+        pairs = [(rol_label(c.soort), c) for c in contacts_for_step(meldcode, step)]
+    return CaseContacts(pairs, own=meldcode is not None)

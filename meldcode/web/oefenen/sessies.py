@@ -79,6 +79,8 @@ def _index(form, problem=None):
         sizes=klas.participant_counts(db_session(), [r.id for r in rows]),
         form=form,
         cases=catalogue(),
+        # Each case's kader by its title (an id such as "sociaal-domein" means nothing here).
+        kader_title=lambda case: kader_for(registry(), case).model.title,
         now=now(),
         when=moment,
         problem=problem,
