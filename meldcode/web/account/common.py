@@ -1,6 +1,10 @@
 """What the account pages share: the words a new password must pass, and the user as stored."""
 
 from flask import g
+from wtforms import PasswordField
+from wtforms.validators import EqualTo
+from wtforms.validators import InputRequired
+from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 
 from meldcode.kader.i18n import _l
@@ -26,6 +30,29 @@ def check_new_password(form, field, context: list[str]) -> None:
     """Add a field error for each problem with a new password."""
     for code in passwords.password_problems(field.data or "", context):
         raise ValidationError(PASSWORD_MESSAGES[code])
+
+
+def new_password_fields(label, again_label) -> tuple[PasswordField, PasswordField]:
+    """Return the fields of a new password: the password, and the same again (optional).
+
+    Made by a call inside each form's class body, so they stand where the form puts them.
+    """
+    return (
+        PasswordField(
+            label,
+            [InputRequired(message=_l("Kies een wachtwoord."))],
+            description=_l(
+                "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden."
+            ),
+            render_kw={"autocomplete": "new-password"},
+        ),
+        PasswordField(
+            again_label,
+            # Optional, as the label says: left empty it is not compared; typed, it must match.
+            [Optional(), EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
+            render_kw={"autocomplete": "new-password"},
+        ),
+    )
 
 
 def current_user_fresh() -> User:

@@ -9,10 +9,8 @@ from wtforms import PasswordField
 from wtforms import RadioField
 from wtforms import StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import EqualTo
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
-from wtforms.validators import Optional
 
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
@@ -25,6 +23,7 @@ from meldcode.storage.models import User
 from meldcode.web.access import access
 from meldcode.web.account.common import check_new_password
 from meldcode.web.account.common import current_user_fresh
+from meldcode.web.account.common import new_password_fields
 from meldcode.web.auditing import audit_in
 from meldcode.web.auditing import audit_now
 from meldcode.web.auth import sign_in
@@ -64,19 +63,8 @@ class PasswordForm(BaseForm):
         [InputRequired(message=_l("Vul je huidige wachtwoord in."))],
         render_kw={"autocomplete": "current-password"},
     )
-    password = PasswordField(
-        _l("Nieuw wachtwoord"),
-        [InputRequired(message=_l("Kies een wachtwoord."))],
-        description=_l(
-            "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden."
-        ),
-        render_kw={"autocomplete": "new-password"},
-    )
-    password_again = PasswordField(
-        _l("Nieuw wachtwoord nog een keer"),
-        # Optional, as the label says: left empty it is not compared; typed, it must match.
-        [Optional(), EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
-        render_kw={"autocomplete": "new-password"},
+    password, password_again = new_password_fields(
+        _l("Nieuw wachtwoord"), _l("Nieuw wachtwoord nog een keer")
     )
 
     def validate_password(self, field):

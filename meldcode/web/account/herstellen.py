@@ -16,11 +16,8 @@ from flask import redirect
 from flask import render_template
 from flask import url_for
 from wtforms import EmailField
-from wtforms import PasswordField
-from wtforms.validators import EqualTo
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
-from wtforms.validators import Optional
 
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
@@ -34,6 +31,7 @@ from meldcode.web import mailing
 from meldcode.web import ratelimit
 from meldcode.web.access import access
 from meldcode.web.account.common import check_new_password
+from meldcode.web.account.common import new_password_fields
 from meldcode.web.auditing import origin
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import session
@@ -57,18 +55,8 @@ class ForgotForm(BaseForm):
 class NewPasswordForm(BaseForm):
     """The new password, twice."""
 
-    password = PasswordField(
-        _l("Nieuw wachtwoord"),
-        [InputRequired(message=_l("Kies een wachtwoord."))],
-        description=_l(
-            "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden."
-        ),
-        render_kw={"autocomplete": "new-password"},
-    )
-    password_again = PasswordField(
-        _l("Nieuw wachtwoord nog een keer"),
-        [Optional(), EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
-        render_kw={"autocomplete": "new-password"},
+    password, password_again = new_password_fields(
+        _l("Nieuw wachtwoord"), _l("Nieuw wachtwoord nog een keer")
     )
 
     def __init__(self, context: list[str], *args, **kwargs):

@@ -9,14 +9,11 @@ from flask import redirect
 from flask import render_template
 from flask import url_for
 from wtforms import EmailField
-from wtforms import PasswordField
 from wtforms import SelectField
 from wtforms import StringField
 from wtforms.validators import Email
-from wtforms.validators import EqualTo
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
-from wtforms.validators import Optional
 
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
@@ -25,6 +22,7 @@ from meldcode.storage import first_start
 from meldcode.storage.models import Organisation
 from meldcode.web.access import access
 from meldcode.web.account.common import check_new_password
+from meldcode.web.account.common import new_password_fields
 from meldcode.web.auditing import audit_now
 from meldcode.web.auth import sign_in
 from meldcode.web.database import SaveFailed
@@ -59,20 +57,7 @@ class SetupForm(BaseForm):
             Length(max=254),
         ],
     )
-    password = PasswordField(
-        _l("Wachtwoord"),
-        [InputRequired(message=_l("Kies een wachtwoord."))],
-        description=_l(
-            "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden."
-        ),
-        render_kw={"autocomplete": "new-password"},
-    )
-    password_again = PasswordField(
-        _l("Wachtwoord nog een keer"),
-        # Optional, as the label says: left empty it is not compared; typed, it must match.
-        [Optional(), EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
-        render_kw={"autocomplete": "new-password"},
-    )
+    password, password_again = new_password_fields(_l("Wachtwoord"), _l("Wachtwoord nog een keer"))
 
     def validate_password(self, field):
         """Refuse short, common or guessable passwords."""

@@ -12,12 +12,9 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
-from wtforms import PasswordField
 from wtforms import StringField
-from wtforms.validators import EqualTo
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
-from wtforms.validators import Optional
 
 from meldcode.kader.i18n import _
 from meldcode.kader.i18n import _l
@@ -27,6 +24,7 @@ from meldcode.storage import invitations
 from meldcode.storage.models import Organisation
 from meldcode.web.access import access
 from meldcode.web.account.common import check_new_password
+from meldcode.web.account.common import new_password_fields
 from meldcode.web.auditing import origin
 from meldcode.web.auth import sign_in
 from meldcode.web.database import SaveFailed
@@ -48,20 +46,7 @@ class AcceptForm(BaseForm):
         description=_l("Zo herkennen collega's je; gebruik geen gegevens van cliënten."),
         render_kw={"autocomplete": "name"},
     )
-    password = PasswordField(
-        _l("Wachtwoord"),
-        [InputRequired(message=_l("Kies een wachtwoord."))],
-        description=_l(
-            "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden."
-        ),
-        render_kw={"autocomplete": "new-password"},
-    )
-    password_again = PasswordField(
-        _l("Wachtwoord nog een keer"),
-        # Optional, as the label says: left empty it is not compared; typed, it must match.
-        [Optional(), EqualTo("password", message=_l("De wachtwoorden zijn niet gelijk."))],
-        render_kw={"autocomplete": "new-password"},
-    )
+    password, password_again = new_password_fields(_l("Wachtwoord"), _l("Wachtwoord nog een keer"))
 
     def __init__(self, context: list[str], *args, **kwargs):
         """Keep the words a password may not contain (organisation, address)."""
