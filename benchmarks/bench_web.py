@@ -162,12 +162,18 @@ def lua(
     """
     path = folder / f"{name}.lua"
     escaped = body.replace("\\", "\\\\").replace('"', '\\"')
+    # Each add-form POST carries a fresh record key in its URL, as every link to an add-form
+    # in the app does (meldcode.web.casussen.formulier): the save users make, with its check
+    # that the form was not saved before.
     rotate = (
         "local paths = {" + ", ".join(f'"{p}"' for p in paths) + "}\n"
         "local i = 0\n"
+        "local n = 0\n"
+        "local run = math.random(0, 2147483647)\n"
         "request = function()\n"
         "  i = i % #paths + 1\n"
-        "  return wrk.format(nil, paths[i])\n"
+        "  n = n + 1\n"
+        '  return wrk.format(nil, string.format("%s?formulier=%016x%016x", paths[i], run, n))\n'
         "end\n"
     )
     path.write_text(

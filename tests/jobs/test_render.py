@@ -7,6 +7,7 @@ queue is left out, because the worker's own limits are set for normal renders.
 """
 
 import subprocess
+import sys
 
 from sqlalchemy import text
 
@@ -20,6 +21,7 @@ from meldcode.storage.background import RenderJob
 from meldcode.storage.models import Case
 from meldcode.storage.models import User
 from meldcode.storage.models import utcnow
+from tests.jobs.workerproc import environment
 from tests.jobs.workerproc import wait_until
 from tests.jobs.world import CANARY
 from tests.jobs.world import make_case
@@ -133,9 +135,17 @@ def test_a_render_over_its_memory_fails_and_says_so(stack):
     found, _new = renders.request(
         stack.database, stack.app.config, "dossier", case_id, version, "en"
     )
-    # 8 MB on top of the warm process: far less than laying out 70 pages needs.
-    small = limited(stack, RENDER_MEMORY_MB=8, RENDER_SECONDS=60)
-    assert printing.execute(small, found.id) == "mislukt"
+    # 8 MB on top of a warm worker process: far less than laying out 70 pages needs.
+    # Printed by a fresh process (as the worker is): the test process, grown by the whole
+    # run, holds freed memory a child could reuse within its address-space limit.
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.jobs.limited_render", found.id, "8", "60"],
+        env=environment(stack.settings),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.stdout.strip().endswith("mislukt"), (done.stdout[-500:], done.stderr[-2000:])
     assert state_of(stack, found.id) == ("mislukt", "geheugen")
 
 
