@@ -94,6 +94,12 @@ def record_kinds(session: Session, case_ids: list[str]) -> dict[str, set[tuple[s
     return found
 
 
+def record(session: Session, cipher: Cipher, case: Case, kind: str, key: str) -> RecordView | None:
+    """Return one record by kind and key, decrypted, or None (one row, not the whole kind)."""
+    stored = get_record(session, case, kind, key)
+    return None if stored is None else view(cipher, stored)
+
+
 def get_record(session: Session, case: Case, kind: str, key: str) -> CaseRecord | None:
     """Return one record by kind and key, or None."""
     query = select(CaseRecord).where(

@@ -27,6 +27,7 @@ from meldcode.storage.case_records import RecordView
 from meldcode.storage.case_records import add_record
 from meldcode.storage.case_records import delete_record
 from meldcode.storage.case_records import get_record
+from meldcode.storage.case_records import record
 from meldcode.storage.case_records import record_kinds
 from meldcode.storage.case_records import records
 from meldcode.storage.case_records import save_record
@@ -56,6 +57,7 @@ __all__ = [
     "label_of",
     "log_event",
     "readable_label",
+    "record",
     "record_kinds",
     "records",
     "save_record",

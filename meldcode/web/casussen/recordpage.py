@@ -59,10 +59,7 @@ class RecordPage:
 
 def _existing(access, kind: str, key: str):
     """Return the record of this kind and key, or None."""
-    found = [
-        r for r in cases.records(session(), database().cipher, access.case, kind) if r.key == key
-    ]
-    return found[0] if found else None
+    return cases.record(session(), database().cipher, access.case, kind, key)
 
 
 def edit(page: RecordPage, case_id: str, key: str | None):
