@@ -9,13 +9,13 @@ version check itself is one statement (meldcode.storage.versioned).
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import bindparam
 from sqlalchemy import delete
 from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -30,14 +30,45 @@ from meldcode.storage.models import User
 from meldcode.storage.models import new_id
 from meldcode.storage.models import utcnow
 from meldcode.storage.versioned import Conflict
-from meldcode.storage.versioned import bump
 
 LIST_KINDS = {"signaal", "overleg", "gesprek", "hulp"}
 # Statements of every save, built once (their cache keys are then computed once) and plain
 # Core: the ORM's insert and bulk-update paths cost more than the statements, in the lock.
-_ADD = insert(CaseRecord.__table__)
+_RECORDS = CaseRecord.__table__
+_ADD = insert(_RECORDS)
 _CASES = Case.__table__
 _TOUCH = update(_CASES).where(_CASES.c.id == bindparam("case")).values(updated_at=bindparam("now"))
+_FIND = select(_RECORDS).where(
+    _RECORDS.c.case_id == bindparam("case"),
+    _RECORDS.c.kind == bindparam("kind"),
+    _RECORDS.c.key == bindparam("key"),
+)
+# The version check and the write in one statement (meldcode.storage.versioned explains why).
+_BUMP = (
+    update(_RECORDS)
+    .where(_RECORDS.c.id == bindparam("record"), _RECORDS.c.version == bindparam("shown"))
+    .values(
+        version=_RECORDS.c.version + 1,
+        payload_enc=bindparam("new_payload"),
+        updated_by=bindparam("by"),
+        updated_at=bindparam("at"),
+    )
+)
+
+
+class StoredRecord(NamedTuple):
+    """A record row as stored (payload still encrypted), read or written without the ORM."""
+
+    id: str
+    case_id: str
+    kind: str
+    key: str
+    payload_enc: bytes
+    version: int
+    created_by: str
+    updated_by: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
 
 
 @dataclass
@@ -54,7 +85,7 @@ class RecordView:
     updated_at: datetime.datetime
 
 
-def view(cipher: Cipher, record: CaseRecord) -> RecordView:
+def view(cipher: Cipher, record: CaseRecord | StoredRecord) -> RecordView:
     """Decrypt a record row into a view with its payload."""
     data = cipher.decrypt_json(record.payload_enc, f"case_records:{record.id}")
     return RecordView(
@@ -73,11 +104,11 @@ def records(
     session: Session, cipher: Cipher, case: Case, kind: str | None = None
 ) -> list[RecordView]:
     """Return the case's records (of one kind), oldest first."""
-    query = select(CaseRecord).where(CaseRecord.case_id == case.id)
+    query = select(_RECORDS).where(_RECORDS.c.case_id == case.id)
     if kind:
-        query = query.where(CaseRecord.kind == kind)
-    rows = session.scalars(query.order_by(CaseRecord.created_at, CaseRecord.id)).all()
-    return [view(cipher, r) for r in rows]
+        query = query.where(_RECORDS.c.kind == kind)
+    rows = session.execute(query.order_by(_RECORDS.c.created_at, _RECORDS.c.id))
+    return [view(cipher, StoredRecord(*r)) for r in rows]
 
 
 def record_kinds(session: Session, case_ids: list[str]) -> dict[str, set[tuple[str, str]]]:
@@ -100,12 +131,12 @@ def record(session: Session, cipher: Cipher, case: Case, kind: str, key: str) ->
     return None if stored is None else view(cipher, stored)
 
 
-def get_record(session: Session, case: Case, kind: str, key: str) -> CaseRecord | None:
-    """Return one record by kind and key, or None."""
-    query = select(CaseRecord).where(
-        CaseRecord.case_id == case.id, CaseRecord.kind == kind, CaseRecord.key == key
-    )
-    return session.scalar(query.execution_options(populate_existing=True))
+def get_record(session: Session, case: Case, kind: str, key: str) -> StoredRecord | None:
+    """Return one record by kind and key as stored now, or None."""
+    # A Core row, not an ORM object: every save looks its record up, and the ORM's loading
+    # (identity map, populate_existing) cost more than the query, inside the write lock.
+    row = session.execute(_FIND, {"case": case.id, "kind": kind, "key": key}).first()
+    return None if row is None else StoredRecord(*row)
 
 
 def lock_case(session: Session, case: Case, now) -> None:
@@ -123,7 +154,7 @@ def save_record(
     key: str,
     payload: Payload,
     expected_version: int | None,
-) -> CaseRecord:
+) -> StoredRecord:
     """Create or update a record; raise Conflict when it changed since ``expected_version``.
 
     ``expected_version`` is the version the form was rendered with (None or 0: the form was
@@ -131,33 +162,43 @@ def save_record(
     tabs) is saved once and answers as saved: nothing typed is lost, nothing saved twice.
     """
     data = payload.model_dump(mode="json")
+    now = utcnow()
+    # The case's row first: the look below then sees every save committed before ours, and
+    # no other save can insert this record between our look and our write (so no savepoint).
+    lock_case(session, case, now)
     record = get_record(session, case, kind, key)
     shown = expected_version or 0
     if (record.version if record else 0) != shown:
-        return _stale(cipher, kind, key, data, record)  # no write, so no lock taken
-    now = utcnow()
-    lock_case(session, case, now)
+        return _stale(cipher, kind, key, data, record)
     if record is None:
         record = _insert(session, cipher, case, user, (kind, key), data, now)
         action = "toegevoegd"
     else:
-        values = {"updated_by": user.id, "updated_at": now}
-        values["payload_enc"] = cipher.encrypt_json(data, f"case_records:{record.id}")
-        casesize.check_room(session, case.id, record.id, len(values["payload_enc"]))
-        record = record if bump(session, record, "version", shown, values) else None
+        sealed = cipher.encrypt_json(data, f"case_records:{record.id}")
+        casesize.check_room(session, case.id, record.id, len(sealed))
+        record = _bump(session, record, shown, sealed, user, now)
         action = "gewijzigd"
-    if record is None:  # another save got in between our look and our write
+    if record is None:  # cannot happen under the case lock; kept as the version check's net
         return _stale(cipher, kind, key, data, get_record(session, case, kind, key))
     log_event(session, case, user, f"{kind}_{action}", key if kind not in LIST_KINDS else "")
     return record
 
 
-def _insert(session, cipher, case, user, kind_key, data, now, fresh=False) -> CaseRecord | None:
-    """Insert a new record; None when a record with the same kind and key exists already.
+def _bump(session, record: StoredRecord, shown: int, sealed: bytes, user, now):
+    """Write the new payload over ``record`` if it still has version ``shown``; else None."""
+    written = session.execute(
+        _BUMP,
+        {"record": record.id, "shown": shown, "new_payload": sealed, "by": user.id, "at": now},
+    )
+    if written.rowcount != 1:
+        return None
+    return record._replace(
+        version=shown + 1, payload_enc=sealed, updated_by=user.id, updated_at=now
+    )
 
-    ``fresh``: the key was made just now at random, so no twin can exist and no savepoint
-    is needed. Returns the row as written, not attached to the session.
-    """
+
+def _insert(session, cipher, case, user, kind_key, data, now) -> StoredRecord:
+    """Insert a new record, its case locked by the caller; return the row as written."""
     kind, key = kind_key
     record_id = new_id()
     values = {
@@ -175,18 +216,11 @@ def _insert(session, cipher, case, user, kind_key, data, now, fresh=False) -> Ca
     casesize.check_room(session, case.id, record_id, len(values["payload_enc"]))  # CaseFull
     # One INSERT statement, not an ORM object: the unit of work's flush cost more than the
     # statement itself, inside the write lock.
-    if fresh:
-        session.execute(_ADD, values)
-    else:
-        try:
-            with session.begin_nested():  # only this insert is undone when a twin exists
-                session.execute(_ADD, values)
-        except IntegrityError:
-            return None
-    return CaseRecord(**values)
+    session.execute(_ADD, values)
+    return StoredRecord(**values)
 
 
-def _stale(cipher, kind: str, key: str, data: dict, stored: CaseRecord | None) -> CaseRecord:
+def _stale(cipher, kind: str, key: str, data: dict, stored: StoredRecord | None) -> StoredRecord:
     """Answer a save that lost to ``stored``: it, when it holds this text; else Conflict."""
     if stored is None:
         raise Conflict(kind, key, None, 0, None, None)
@@ -198,7 +232,7 @@ def _stale(cipher, kind: str, key: str, data: dict, stored: CaseRecord | None) -
 
 def add_record(
     session: Session, cipher: Cipher, case: Case, user: User, kind: str, payload: Payload
-) -> CaseRecord:
+) -> StoredRecord:
     """Add a record to a list kind (a signal, a consultation, a conversation …).
 
     Its key is new and random, so there is nothing to look up or to be in conflict with.
@@ -206,7 +240,7 @@ def add_record(
     now = utcnow()
     lock_case(session, case, now)
     data = payload.model_dump(mode="json")
-    record = _insert(session, cipher, case, user, (kind, new_id()), data, now, fresh=True)
+    record = _insert(session, cipher, case, user, (kind, new_id()), data, now)
     log_event(session, case, user, f"{kind}_toegevoegd")
     return record
 
@@ -226,7 +260,6 @@ def delete_record(
             .execution_options(synchronize_session=False)
         )
         if gone.rowcount == 1:
-            session.expunge(record)
             log_event(session, case, user, f"{kind}_verwijderd")
             return
         record = get_record(session, case, kind, key)  # changed or deleted meanwhile
