@@ -154,12 +154,15 @@ def save_record(
     key: str,
     payload: Payload,
     expected_version: int | None,
+    identical_conflicts: bool = False,
 ) -> StoredRecord:
     """Create or update a record; raise Conflict when it changed since ``expected_version``.
 
     ``expected_version`` is the version the form was rendered with (None or 0: the form was
     shown when the record did not exist yet). The same text posted twice (a double click, two
     tabs) is saved once and answers as saved: nothing typed is lost, nothing saved twice.
+    ``identical_conflicts``: that second post raises Conflict too (holding the same text), so
+    that the caller can say "already saved" and nothing at all is written.
     """
     data = payload.model_dump(mode="json")
     now = utcnow()
@@ -169,7 +172,7 @@ def save_record(
     record = get_record(session, case, kind, key)
     shown = expected_version or 0
     if (record.version if record else 0) != shown:
-        return _stale(cipher, kind, key, data, record)
+        return _stale(cipher, kind, key, data, record, identical_conflicts)
     if record is None:
         record = _insert(session, cipher, case, user, (kind, key), data, now)
         action = "toegevoegd"
@@ -220,12 +223,12 @@ def _insert(session, cipher, case, user, kind_key, data, now) -> StoredRecord:
     return StoredRecord(**values)
 
 
-def _stale(cipher, kind: str, key: str, data: dict, stored: StoredRecord | None) -> StoredRecord:
+def _stale(cipher, kind, key, data: dict, stored: StoredRecord | None, strict=False):
     """Answer a save that lost to ``stored``: it, when it holds this text; else Conflict."""
     if stored is None:
         raise Conflict(kind, key, None, 0, None, None)
     current = view(cipher, stored).payload.model_dump(mode="json")
-    if current == data:
+    if current == data and not strict:
         return stored
     raise Conflict(kind, key, current, stored.version, stored.updated_by, stored.updated_at)
 

@@ -1,7 +1,8 @@
 """One add-form posted twice at the same moment (a double click, a duplicated tab): one record.
 
 The form's address carries its record's key (meldcode.web.casussen.formulier); the two
-inserts meet in the database's unique (case, kind, key), on SQLite and on PostgreSQL.
+saves queue on the case's row lock and the second meets the first one's record, on SQLite
+and on PostgreSQL.
 """
 
 import re

@@ -5,10 +5,11 @@ puts the typed text back, but not a hidden field: a token inside the page would 
 one, and submitting again would add the record a second time. So every link to an add-form
 carries the key its record will get (``?formulier=…``, put there by :func:`add_key`, which
 the area registers as a ``url_defaults``). Back returns to that very URL, and a second
-submit meets the record the first one made. Two submits at the same moment (a double click,
-a duplicated tab) meet in the database's unique (case, kind, key): the second insert fails
-inside its savepoint and is answered with what was stored (meldcode.storage.case_records),
-on PostgreSQL as on SQLite.
+submit meets the record the first one made, inside its write transaction. Two submits at
+the same moment (a double click, a duplicated tab) queue on the case's row lock: the second
+then finds the first one's record and is answered with it, "already saved" for the same
+text, both versions for other text (meldcode.storage.case_records), on PostgreSQL as on
+SQLite; the unique (case, kind, key) stays as the database's own guard.
 """
 
 import re

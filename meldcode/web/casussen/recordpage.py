@@ -74,8 +74,8 @@ def edit(page: RecordPage, case_id: str, key: str | None):
     if key is not None and existing is None and _is_list(page):
         abort(404)
     token = formulier.form_key() if key is None else None
-    made = _existing(access, page.kind, token) if token else None
-    if made is not None and request.method == "GET":
+    # Back to an add-form that was saved: its record. A POST finds it inside its write.
+    if token and request.method == "GET" and _existing(access, page.kind, token) is not None:
         flash(formulier.ALREADY_SAVED, "info")
         return redirect(formulier.saved_url(token), code=303)
     data = dict(page.to_data(existing.payload), versie=existing.version) if existing else {}
@@ -87,20 +87,20 @@ def edit(page: RecordPage, case_id: str, key: str | None):
     if request.method == "POST":
         if form.validate():
             payload = page.to_payload(form, access)
-            if made is not None and form.version() == 0 and made.payload == payload:
-                flash(formulier.ALREADY_SAVED, "info")  # Back, then the same submit again
-                return redirect(formulier.saved_url(token), code=303)
             # Without a form key (an old link) the record gets a new random key: nothing to meet.
             target_key = key if key is not None else token
-            # A new record is inserted (None); a form that knew a version saves over it.
-            expected = form.version() if key is not None or made is not None else None
+            # None inserts a new record; a version (0: "shown before it existed") is checked.
+            expected = form.version() if target_key is not None else None
             try:
                 save_case(
                     case_id,
-                    lambda s, a, u: _save(s, a, u, page, target_key, payload, expected),
+                    lambda s, a, u: _save(s, a, u, page, target_key, payload, expected, token),
                     owner_only=page.owner_only,
                 )
             except cases.Conflict as conflict:
+                if _submitted_again(token, expected, conflict, payload):
+                    flash(formulier.ALREADY_SAVED, "info")  # Back, then the same submit again
+                    return redirect(formulier.saved_url(token), code=303)
                 audit_now("conflict", "case", case_id, "conflict")
                 status, extra = 409, conflict_view(page, form, conflict)
                 if key is None:  # this add-form was saved before: offer both ways on
@@ -131,6 +131,12 @@ def edit(page: RecordPage, case_id: str, key: str | None):
     ), status
 
 
+def _submitted_again(token, expected, conflict: cases.Conflict, payload) -> bool:
+    """Tell whether an add-form met its own record, saved before with this very text."""
+    same = conflict.current == payload.model_dump(mode="json")
+    return token is not None and expected == 0 and conflict.current is not None and same
+
+
 def _is_list(page: RecordPage) -> bool:
     """Tell whether the page's kind is a list kind (many records, random keys)."""
     from meldcode.casus.records import KINDS
@@ -138,16 +144,19 @@ def _is_list(page: RecordPage) -> bool:
     return KINDS[page.kind][1]
 
 
-def _save(s, access, user, page: RecordPage, key: str | None, payload, expected):
+def _save(s, access, user, page: RecordPage, key, payload, expected, token=None):
     """Save the record, its extra writes and the audit row in one transaction.
 
-    ``key`` None adds a record to a list kind under a new key.
+    ``key`` None adds a record to a list kind under a new key. ``token``: the add-form's
+    own key, whose record met again with the same text is "already saved" (answered by the
+    caller, nothing written).
     """
     cipher = database().cipher
     if key is None:
         cases.add_record(s, cipher, access.case, user, page.kind, payload)
     else:
-        cases.save_record(s, cipher, access.case, user, page.kind, key, payload, expected)
+        again = token is not None
+        cases.save_record(s, cipher, access.case, user, page.kind, key, payload, expected, again)
     if page.on_save:
         page.on_save(s, access, user, payload)
     audit_in(s, "update", "case", access.case.id)
