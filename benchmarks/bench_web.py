@@ -13,6 +13,7 @@ import datetime
 import http.cookiejar
 import os
 import re
+import secrets
 import shutil
 import signal
 import sqlite3
@@ -133,10 +134,15 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def wrk(url: str, script: Path | None = None) -> dict:
-    """Run wrk against a URL and return requests/s and latency percentiles."""
+    """Run wrk against a URL and return requests/s, requests and latency percentiles.
+
+    The script gets a fresh random prefix (``init(args)``) on every run: wrk's Lua does not
+    seed its random numbers, so keys made in Lua alone would repeat from one run to the next.
+    """
     command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url]
     if script:
         command[1:1] = ["-s", str(script)]
+        command += ["--", secrets.token_hex(8)]
     out = subprocess.run(
         ["timeout", str(DURATION + 20), *command], capture_output=True, text=True, check=True
     ).stdout
@@ -147,6 +153,7 @@ def wrk(url: str, script: Path | None = None) -> dict:
     socket_errors = re.search(r"Socket errors: (.*)", out)
     return {
         "rps": rps,
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "p99_ms": float(p99.group(1)) * factor,
         "errors": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1) if socket_errors else "",
@@ -164,16 +171,17 @@ def lua(
     escaped = body.replace("\\", "\\\\").replace('"', '\\"')
     # Each add-form POST carries a fresh record key in its URL, as every link to an add-form
     # in the app does (meldcode.web.casussen.formulier): the save users make, with its check
-    # that the form was not saved before.
+    # that the form was not saved before. The key is the run's prefix (see wrk) and a count.
     rotate = (
         "local paths = {" + ", ".join(f'"{p}"' for p in paths) + "}\n"
         "local i = 0\n"
         "local n = 0\n"
-        "local run = math.random(0, 2147483647)\n"
+        'local run = ""\n'
+        "init = function(args) run = args[1] end\n"
         "request = function()\n"
         "  i = i % #paths + 1\n"
         "  n = n + 1\n"
-        '  return wrk.format(nil, string.format("%s?formulier=%016x%016x", paths[i], run, n))\n'
+        '  return wrk.format(nil, string.format("%s?formulier=%s%016x", paths[i], run, n))\n'
         "end\n"
     )
     path.write_text(
@@ -254,6 +262,13 @@ def prepare_meldcode(folder: Path) -> dict:
     ids = database.run_write(work)
     database.dispose()
     return {"get_case": ids[0], "post_cases": ids[1:]}
+
+
+def saved_signals(work: Path) -> int:
+    """Return how many signals our database holds (to tell saves from refusals)."""
+    with sqlite3.connect(work / "instance" / "meldcode.sqlite3") as conn:
+        query = "SELECT count(*) FROM case_records WHERE kind = 'signaal'"
+        return conn.execute(query).fetchone()[0]
 
 
 def run() -> dict:
@@ -347,9 +362,13 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
         "base_post": f"http://127.0.0.1:{base_port}/form",
     }
     results: dict[str, list[dict]] = {k: [] for k in urls}
+    signals_before = saved_signals(work)
     for _ in range(ROUNDS):
         for name in ("base_get", "ours_get", "base_post", "ours_post"):
             results[name].append(wrk(urls[name], scripts[name]))
+    # Every measured POST must have been a save, not a refusal or an "already saved".
+    posted = sum(r["requests"] for r in results["ours_post"])
+    saved = saved_signals(work) - signals_before
     summary = {
         name: {
             "rps": round(median([r["rps"] for r in runs]), 1),
@@ -366,6 +385,7 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
         )
     get_ratio = summary["ours_get"]["rps"] / summary["base_get"]["rps"]
     post_ratio = summary["ours_post"]["rps"] / summary["base_post"]["rps"]
+    print(f"  POSTs answered {posted}, signals saved {saved}")
     print(
         f"  ratio GET {get_ratio:.2f}   ratio POST {post_ratio:.2f}   worker RSS "
         f"{', '.join(f'{x:.0f}' for x in rss)} MB"
@@ -379,6 +399,7 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
         < 50,
         "< 150 MB per worker": bool(rss) and max(rss) < 150,
         "no errors": summary["ours_get"]["errors"] == 0 and summary["ours_post"]["errors"] == 0,
+        "every POST saved": posted <= saved <= posted + ROUNDS * CONNECTIONS,
     }
     for goal, ok in goals.items():
         print(f"  goal {goal}: {'met' if ok else 'NOT met'}")
@@ -387,6 +408,8 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
         "get_ratio": round(get_ratio, 2),
         "post_ratio": round(post_ratio, 2),
         "worker_rss_mb": [round(x) for x in rss],
+        "posts_answered": posted,
+        "signals_saved": saved,
         "seconds_per_run": DURATION,
         "connections": CONNECTIONS,
         "goals": goals,
