@@ -24,13 +24,10 @@ from meldcode.storage.case_log import events
 from meldcode.storage.case_log import log_event
 from meldcode.storage.case_records import LIST_KINDS
 from meldcode.storage.case_records import RecordView
-from meldcode.storage.case_records import add_record
-from meldcode.storage.case_records import delete_record
 from meldcode.storage.case_records import get_record
 from meldcode.storage.case_records import record
 from meldcode.storage.case_records import record_kinds
 from meldcode.storage.case_records import records
-from meldcode.storage.case_records import save_record
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.crypto import DecryptionFailed
 from meldcode.storage.models import Case
@@ -38,6 +35,9 @@ from meldcode.storage.models import CaseShare
 from meldcode.storage.models import User
 from meldcode.storage.models import new_id
 from meldcode.storage.models import utcnow
+from meldcode.storage.record_writes import add_record
+from meldcode.storage.record_writes import delete_record
+from meldcode.storage.record_writes import save_record
 from meldcode.storage.versioned import Conflict
 from meldcode.storage.versioned import bump
 
