@@ -22,13 +22,14 @@ import threading
 import time
 from pathlib import Path
 
-from bench_web import CSRF
-from bench_web import PASSWORD
-from bench_web import Session
-from bench_web import free_port
-from bench_web import stop
 from common import percentile
 from common import show
+from servers import CSRF
+from servers import PASSWORD
+from servers import Session
+from servers import free_port
+from servers import start_worker
+from servers import stop
 
 REQUESTS = int(os.environ.get("BENCH_JOBS_REQUESTS", "200"))
 BURST = int(os.environ.get("BENCH_JOBS_BURST", "200"))
@@ -212,13 +213,7 @@ def _run(work: Path) -> dict:
     base = f"http://127.0.0.1:{port}"
     web = start_web(port, env)
     log = work / "worker.log"
-    with open(log, "wb") as out:
-        worker = subprocess.Popen(
-            [sys.executable, "-c", "from meldcode.cli import main; main()", "worker"],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    worker = start_worker(env, log)
     try:
         reader = signed_in(base, "lezer@school.nl")
         path = f"/casussen/{ids['page']}"

@@ -13,13 +13,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from bench_web import CSRF
-from bench_web import PASSWORD
-from bench_web import Session
-from bench_web import free_port
-from bench_web import stop
 from common import median
 from common import show
+from servers import CSRF
+from servers import PASSWORD
+from servers import Session
+from servers import free_port
+from servers import stop
 
 from meldcode.casus.casefile import load_yaml
 from meldcode.kader import Registry

@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_web import CSRF  # noqa: E402
-from bench_web import Session  # noqa: E402
 from common import percentile  # noqa: E402
+from servers import CSRF  # noqa: E402
+from servers import Session  # noqa: E402
 
 VERSION = re.compile(r'name="versie"[^>]*value="([^"]*)"')
 SIGNAL = re.compile(r"/stap-1/signaal/([0-9a-f]{32})\"")
