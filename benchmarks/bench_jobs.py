@@ -27,6 +27,7 @@ from common import show
 from servers import CSRF
 from servers import PASSWORD
 from servers import Session
+from servers import answering
 from servers import free_port
 from servers import start_worker
 from servers import stop
@@ -109,8 +110,6 @@ def prepare(folder: Path) -> dict:
 
 def start_web(port: int, env: dict) -> subprocess.Popen:
     """Start gunicorn with the app and wait until it is ready."""
-    import urllib.request
-
     command = [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
         [*command, "meldcode.web:create_app()"],
@@ -118,14 +117,7 @@ def start_web(port: int, env: dict) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("web did not start")
+    return answering(process, f"http://127.0.0.1:{port}/readyz", "web", any_status=False)
 
 
 def signed_in(base: str, email: str) -> Session:

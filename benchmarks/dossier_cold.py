@@ -9,8 +9,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from common import median
@@ -18,6 +16,7 @@ from common import show
 from servers import CSRF
 from servers import PASSWORD
 from servers import Session
+from servers import answering
 from servers import free_port
 from servers import stop
 
@@ -45,14 +44,12 @@ def prepare(folder: Path, count: int) -> list[str]:
     from meldcode import settings
     from meldcode.storage import accounts
     from meldcode.storage.casefile_io import import_case
-    from meldcode.storage.crypto import Cipher
-    from meldcode.storage.db import Database
     from meldcode.storage.migrate import upgrade
     from meldcode.storage.models import Organisation
 
     config = settings.load()
     upgrade(config["DATABASE_URL"])
-    database = Database(config["DATABASE_URL"], Cipher.from_text(config["DATA_KEYS"]))
+    database = settings.open_database(config)  # makes the data key, as the first start does
     case = load("disclosure")
     kader = Registry.load(Path(config["KADERS_DIR"])).get("basis", "2019.1")
 
@@ -86,16 +83,7 @@ def start_worker(port: int, env: dict) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(600):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/inloggen", timeout=1)
-            return process
-        except urllib.error.HTTPError:
-            return process
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("gunicorn did not start")
+    return answering(process, f"http://127.0.0.1:{port}/inloggen", "gunicorn", tries=600)
 
 
 def fresh_server(folder: Path, case_ids: list[str], warm_up: bool) -> tuple[float, list[float]]:

@@ -46,16 +46,26 @@ def start(app: str, port: int, env: dict) -> subprocess.Popen:
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    for _ in range(200):
+    return answering(process, f"http://127.0.0.1:{port}/", app)
+
+
+def answering(process, url: str, name: str, tries: int = 300, any_status: bool = True):
+    """Return ``process`` once ``url`` answers; kill it if it never does.
+
+    ``any_status`` False waits for a 2xx (a readiness check answers 503 until it is ready).
+    """
+    for _ in range(tries):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            urllib.request.urlopen(url, timeout=1)
             return process
         except urllib.error.HTTPError:
-            return process
+            if any_status:
+                return process
+            time.sleep(0.1)
         except OSError:
             time.sleep(0.1)
     process.kill()
-    raise RuntimeError(f"{app} did not start")
+    raise RuntimeError(f"{name} did not start")
 
 
 def stop(process: subprocess.Popen) -> None:
