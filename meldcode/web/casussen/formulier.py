@@ -8,7 +8,7 @@ the area registers as a ``url_defaults``). Back returns to that very URL, and a 
 submit meets the record the first one made, inside its write transaction. Two submits at
 the same moment (a double click, a duplicated tab) queue on the case's row lock: the second
 then finds the first one's record and is answered with it, "already saved" for the same
-text, both versions for other text (meldcode.storage.case_records), on PostgreSQL as on
+text, both versions for other text (meldcode.storage.record_writes), on PostgreSQL as on
 SQLite; the unique (case, kind, key) stays as the database's own guard.
 """
 

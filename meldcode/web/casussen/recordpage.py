@@ -91,10 +91,11 @@ def edit(page: RecordPage, case_id: str, key: str | None):
             target_key = key if key is not None else token
             # None inserts a new record; a version (0: "shown before it existed") is checked.
             expected = form.version() if target_key is not None else None
+            strict = token is not None  # the same text again: "already saved", nothing written
             try:
                 save_case(
                     case_id,
-                    lambda s, a, u: _save(s, a, u, page, target_key, payload, expected, token),
+                    lambda s, a, u: _save(s, a, u, page, target_key, payload, expected, strict),
                     owner_only=page.owner_only,
                 )
             except cases.Conflict as conflict:
@@ -144,19 +145,18 @@ def _is_list(page: RecordPage) -> bool:
     return KINDS[page.kind][1]
 
 
-def _save(s, access, user, page: RecordPage, key, payload, expected, token=None):
+def _save(s, access, user, page: RecordPage, key, payload, expected, strict=False):
     """Save the record, its extra writes and the audit row in one transaction.
 
-    ``key`` None adds a record to a list kind under a new key. ``token``: the add-form's
-    own key, whose record met again with the same text is "already saved" (answered by the
-    caller, nothing written).
+    ``key`` None adds a record to a list kind under a new key. ``strict`` (an add-form with
+    its own key): its record met again with the same text raises Conflict, so nothing is
+    written and the caller answers "already saved".
     """
     cipher = database().cipher
     if key is None:
         cases.add_record(s, cipher, access.case, user, page.kind, payload)
     else:
-        again = token is not None
-        cases.save_record(s, cipher, access.case, user, page.kind, key, payload, expected, again)
+        cases.save_record(s, cipher, access.case, user, page.kind, key, payload, expected, strict)
     if page.on_save:
         page.on_save(s, access, user, payload)
     audit_in(s, "update", "case", access.case.id)
