@@ -87,7 +87,7 @@ run: debs-app $(APP_STAMP) translations db
 	@# The worker (PDFs, mail, daily purge, reminders) runs beside the web; both stop together.
 	$(BIN)/meldcode worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	WEB_CONCURRENCY=$(WORKERS) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' \
+	WEB_CONCURRENCY=$(WORKERS) $(BIN)/gunicorn -c python:meldcode.gunicorn_config --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' \
 	  --timeout 120 'meldcode.web:create_app()'
 
 # --- Testing -----------------------------------------------------------------------------------

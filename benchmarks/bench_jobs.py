@@ -110,7 +110,8 @@ def prepare(folder: Path) -> dict:
 
 def start_web(port: int, env: dict) -> subprocess.Popen:
     """Start gunicorn with the app and wait until it is ready."""
-    command = [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "gunicorn", "-c", "python:meldcode.gunicorn_config"]
+    command += ["--workers", "2", "--bind", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
         [*command, "meldcode.web:create_app()"],
         env=env,

@@ -96,7 +96,8 @@ def worker_started(worker: subprocess.Popen, log: Path) -> None:
 
 def start_web(port: int, env: dict) -> subprocess.Popen:
     """Start gunicorn with one sync worker and wait until it answers."""
-    command = [sys.executable, "-m", "gunicorn", "--workers", "1", "--bind", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "gunicorn", "-c", "python:meldcode.gunicorn_config"]
+    command += ["--workers", "1", "--bind", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
         [*command, "meldcode.web:create_app()"],
         env={**os.environ, **env},

@@ -15,9 +15,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PASSWORD = "een lange zin als wachtwoord"
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-# As `make run` starts the web (Makefile): gunicorn's sync workers and these flags.
+# As `make run` starts the web (Makefile): gunicorn's sync workers and these flags. A
+# baseline app gets the same ones (meldcode.gunicorn_config imports nothing of meldcode).
 WORKERS = 2
-GUNICORN_FLAGS = ["--workers", str(WORKERS), "--timeout", "120"]
+GUNICORN_FLAGS = [
+    *("--config", "python:meldcode.gunicorn_config"),
+    *("--workers", str(WORKERS), "--timeout", "120"),
+]
 
 
 def free_port() -> int:
