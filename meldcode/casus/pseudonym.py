@@ -10,6 +10,20 @@ warning: a label that is not a name costs one tick, a name that passes costs muc
 
 import re
 
+from meldcode.kader.i18n import _l
+
+# What each finding of looks_personal is, in words (the web's label check and an imported
+# case file's refusal say the same).
+KINDS = {
+    "bsn": _l("een BSN"),
+    "email": _l("een e-mailadres"),
+    "telefoon": _l("een telefoonnummer"),
+    "naam": _l("een naam"),
+    "adres": _l("een adres"),
+    "postcode": _l("een postcode"),
+    "geboortedatum": _l("een volledige geboortedatum"),
+}
+
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 _DIGITS = re.compile(r"\d[\d\s.-]{7,}\d")
 # Dutch name particles (tussenvoegsels), longest first so "van der" wins over "van".
@@ -77,3 +91,8 @@ def looks_personal(text: str) -> list[str]:
     if any(pattern.search(text) for pattern in _DATES):
         found.append("geboortedatum")
     return sorted(set(found))
+
+
+def in_words(found: list[str]) -> str:
+    """Return the findings of :func:`looks_personal` in words: 'een naam, een postcode'."""
+    return ", ".join(str(KINDS[code]) for code in found)

@@ -9,7 +9,6 @@ Every write to a case first locks the case's row: writes to one case queue there
 sees what the one before it committed, on PostgreSQL as on SQLite.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam
@@ -18,7 +17,6 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from meldcode.kader import ResolvedKader
 from meldcode.storage.atomic import insert_new
 from meldcode.storage.case_log import events
 from meldcode.storage.case_log import log_event
@@ -28,8 +26,12 @@ from meldcode.storage.case_records import get_record
 from meldcode.storage.case_records import record
 from meldcode.storage.case_records import record_kinds
 from meldcode.storage.case_records import records
+from meldcode.storage.case_start import create_case
+from meldcode.storage.case_start import label_of
+from meldcode.storage.case_start import made_with_form
+from meldcode.storage.case_start import readable_label
+from meldcode.storage.case_start import started_as
 from meldcode.storage.crypto import Cipher
-from meldcode.storage.crypto import DecryptionFailed
 from meldcode.storage.models import Case
 from meldcode.storage.models import CaseShare
 from meldcode.storage.models import User
@@ -56,6 +58,7 @@ __all__ = [
     "get_record",
     "label_of",
     "log_event",
+    "made_with_form",
     "readable_label",
     "record",
     "record_kinds",
@@ -63,6 +66,7 @@ __all__ = [
     "save_record",
     "set_label",
     "share_case",
+    "started_as",
     "shares",
     "unshare_case",
     "visible_cases",
@@ -113,44 +117,6 @@ def visible_cases(session: Session, user: User) -> list[Access]:
         .order_by(Case.updated_at.desc())
     ).all()
     return [Access(c, "eigenaar" if c.owner_id == user.id else "consultatie") for c in rows]
-
-
-def label_of(cipher: Cipher, case: Case) -> str:
-    """Return the decrypted pseudonymous label of a case."""
-    return cipher.decrypt(case.label_enc, f"cases.label:{case.id}")
-
-
-def readable_label(cipher: Cipher, case: Case) -> str | None:
-    """Return the label, or None when this server's keys cannot decrypt it (a list goes on)."""
-    try:
-        return label_of(cipher, case)
-    except DecryptionFailed:
-        return None
-
-
-def create_case(
-    session: Session,
-    cipher: Cipher,
-    owner: User,
-    label: str,
-    worry_date: datetime.date,
-    kader: ResolvedKader,
-) -> Case:
-    """Create a case with the kader version valid on the date the worry started."""
-    case_id = new_id()
-    case = Case(
-        id=case_id,
-        organisation_id=owner.organisation_id,
-        owner_id=owner.id,
-        label_enc=cipher.encrypt(label, f"cases.label:{case_id}"),
-        worry_date=worry_date,
-        kader_id=kader.id,
-        kader_version=kader.version,
-    )
-    session.add(case)
-    session.flush()
-    log_event(session, case, owner, "casus_aangemaakt")
-    return case
 
 
 def set_label(

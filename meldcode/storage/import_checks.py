@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from meldcode.casus.casefile import CaseFile
+from meldcode.casus.pseudonym import in_words
 from meldcode.casus.pseudonym import looks_personal
 from meldcode.kader.i18n import _
 from meldcode.storage.models import Organisation
@@ -29,7 +30,7 @@ def check(session: Session, casefile: CaseFile, organisation: Organisation) -> N
             _(
                 "het label lijkt een persoonsgegeven te bevatten ({what}); gebruik alleen "
                 "initialen en geboortejaar of leeftijd en pas het casusbestand aan"
-            ).format(what=", ".join(found))
+            ).format(what=in_words(found))
         )
     named = casefile.casus.organisatie
     if named and named != organisation.name:

@@ -34,9 +34,10 @@ LIMITS: dict[str, tuple[Limit, ...]] = {
     # Wrong training codes: a class that mistypes now and then stays far below these; a
     # guesser gets 30 tries per address and 600 in all every ten minutes (22**6 codes).
     "code": (Limit("address", 30, 10 * MINUTE), Limit("all", 600, 10 * MINUTE)),
-    # Joining one session: a class joins within minutes; one device cannot fill 250 places
-    # in seconds. Counted per session and address (the caller adds the session to the name).
-    "join": (Limit("address", 30, MINUTE),),
+    # Joining one session: a whole class joins in the same minute, often behind one school
+    # address (a lecture hall holds 60); one device cannot fill 250 places in seconds.
+    # Counted per session and address (the caller adds the session to the name).
+    "join": (Limit("address", 60, MINUTE),),
     # "Wachtwoord vergeten": a few requests per address and hour (the mails go to the
     # account's owner, who must not be flooded); per client address as for a class.
     "vergeten": (Limit("address", 20, 10 * MINUTE), Limit("all", 300, 10 * MINUTE)),

@@ -108,6 +108,30 @@ def test_back_after_saving_then_saving_again_adds_nothing(
     assert count(browser_app, case_id, kind) == 1
 
 
+def test_back_after_creating_a_case_then_creating_again_makes_one_case(
+    open_page, base_url, browser_app, people, tmp_path
+):
+    w = signed_in(open_page, base_url, EMAILS["owner"])
+    w.goto("/casussen")
+    w.link("Nieuwe casus")
+    w.fill("Label van de casus", "K.T., 2015")
+    w.fill("Sinds wanneer maak je je zorgen?", "2026-09-14")
+    w.button("Casus aanmaken")
+    made = w.page.url
+    w.page.go_back(wait_until="load")  # the browser's own Back button, to the filled form
+    assert "formulier=" in w.page.url
+    if w.field("Label van de casus").input_value() == "":  # fetched afresh: type it again
+        w.fill("Label van de casus", "K.T., 2015")
+        w.fill("Sinds wanneer maak je je zorgen?", "2026-09-14")
+    w.button("Casus aanmaken")
+    assert w.page.url == made
+    assert "Deze casus was al aangemaakt" in w.text()
+    w.page.screenshot(path=str(tmp_path / "back-new-case.png"), full_page=True)
+    database = browser_app.extensions["meldcode_db"]
+    with database.reader() as s:
+        assert s.query(Case).count() == 1
+
+
 def test_a_date_keeps_its_value_after_back(open_page, base_url, browser_app, people):
     case_id = new_case(browser_app, people)
     w = signed_in(open_page, base_url, EMAILS["owner"])

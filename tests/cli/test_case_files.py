@@ -89,6 +89,22 @@ def test_a_consultation_is_a_note_of_the_importer_not_a_colleagues_own(cli, inst
 def test_a_label_that_looks_like_personal_data_is_refused(cli, instance):
     done = import_it(cli, case_file(instance, label="jan@example.nl"))
     assert done.code == 2 and "persoonsgegeven" in done.err and "e-mail" not in done.out
+    assert "(een e-mailadres)" in done.err  # in words, never the check's code
+
+
+def test_every_finding_of_the_label_check_has_words():
+    from meldcode.casus.pseudonym import KINDS
+    from meldcode.casus.pseudonym import looks_personal
+
+    typed = "Sanne de Koning, Kerkstraat 12, 1234 AB, 12-03-2016, s@x.nl, 0612345678, 111222333"
+    assert set(looks_personal(typed)) <= set(KINDS)
+    assert set(looks_personal("Sanne de Koning, 1234 AB, 12-03-2016, s@x.nl, 0612345678")) == {
+        "naam",
+        "postcode",
+        "geboortedatum",
+        "email",
+        "telefoon",
+    }
 
 
 @pytest.mark.parametrize(

@@ -63,3 +63,28 @@ def test_one_add_form_posted_twice_at_once_is_one_signal(racing, same_text):
         stored = now
     assert tally.bad_rounds == 0, tally.report()
     assert len(stored) == ROUNDS
+
+
+def owned_cases(app) -> int:
+    """Return how many cases there are in the database."""
+    database = app.extensions["meldcode_db"]
+    with database.reader() as s:
+        return s.query(Case).count()
+
+
+def test_one_new_case_form_posted_twice_at_once_is_one_case(racing):
+    app, tabs = racing
+    tally = Tally()
+    for round_ in range(ROUNDS):
+        before = owned_cases(app)
+        page = tabs[0].page("/casussen")
+        url = re.search(r'href="(/casussen/nieuw\?formulier=[0-9a-f]{32})"', page)[1]
+        forms = [opened(tab, url) for tab in tabs]
+        data = {"kader": "onderwijs", "label": f"R.{round_}., 2016", "zorg_sinds": "2026-09-14"}
+        outcomes = race(
+            [poster(tab, url, dict(form, **data)) for tab, form in zip(tabs, forms, strict=True)]
+        )
+        codes = answers(outcomes)
+        made = owned_cases(app) - before
+        tally.add(outcomes, bad=codes != ["303", "303"] or made != 1, labels=codes)
+    assert tally.bad_rounds == 0, tally.report()

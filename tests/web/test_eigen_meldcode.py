@@ -117,6 +117,16 @@ def test_bad_input_is_shown_next_to_the_field_with_the_text_kept(beheerder):
     assert "Gebruik alleen cijfers" in page and 'value="bel mij maar"' in page and "Fatima" in page
 
 
+def test_text_over_a_limit_is_refused_whole_never_cut_off(beheerder):
+    assert "maxlength" not in beheerder.page("/meldcode/beheer/rollen")  # the browser cuts none
+    long_name = "Fatima Haddou " + "x" * 200
+    response = beheerder.form("/meldcode/beheer/rollen", {"aandachtsfunctionaris-naam": long_name})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Gebruik hoogstens 200 tekens. Je tekst is 14 tekens te lang." in page
+    assert f'value="{long_name}"' in page
+
+
 def test_an_old_version_stays_viewable_after_a_new_adoption(beheerder, owner):
     fill(beheerder)
     adopt(beheerder)

@@ -21,6 +21,7 @@ from meldcode.web.casussen import informeren
 from meldcode.web.casussen import instellingen
 from meldcode.web.casussen import lijst
 from meldcode.web.casussen import melding
+from meldcode.web.casussen import nieuw
 from meldcode.web.casussen import overzicht
 from meldcode.web.casussen import route
 from meldcode.web.casussen import sluiten
@@ -40,6 +41,7 @@ from meldcode.web.casussen.voortgang import later_words
 
 PAGES = (
     lijst,
+    nieuw,
     overzicht,
     stap1,
     stap1_vraag,

@@ -30,8 +30,11 @@ ALREADY_SAVED = _l(
 
 
 def add_key(endpoint: str, values: dict) -> None:
-    """Give every link to an add-form (endpoint ``…_new``) a fresh key for its record."""
-    if endpoint.endswith("_new") and PARAM not in values:
+    """Give every link to an add-form (endpoint ``…_new``) a fresh key for its record.
+
+    The new-case form (``casussen.new``) gets one too: the id its case will get.
+    """
+    if (endpoint.endswith("_new") or endpoint == "casussen.new") and PARAM not in values:
         values[PARAM] = new_id()
 
 

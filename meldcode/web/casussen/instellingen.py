@@ -21,7 +21,7 @@ from meldcode.web.auditing import audit_now
 from meldcode.web.casework import label
 from meldcode.web.casework import open_case
 from meldcode.web.casework import save_case
-from meldcode.web.casussen.lijst import LabelForm
+from meldcode.web.casussen.label_form import LabelForm
 from meldcode.web.casussen.stap_common import settings_page
 from meldcode.web.database import SaveFailed
 from meldcode.web.database import database

@@ -9,7 +9,6 @@ from wtforms import SelectMultipleField
 from wtforms import StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 from wtforms.validators import Optional
 from wtforms.validators import Regexp
 from wtforms.widgets import CheckboxInput
@@ -17,11 +16,14 @@ from wtforms.widgets import ListWidget
 
 from meldcode.kader.i18n import _l
 from meldcode.web.fields import text_field
+from meldcode.web.fields import too_long
 from meldcode.web.forms import BaseForm
 
 PHONE = Regexp(r"^[0-9+()\- ]*$", message=_l("Gebruik alleen cijfers, spaties, +, - en haakjes."))
 EMAIL = Regexp(r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Vul een geldig e-mailadres in."))
-SHORT = Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.", max=200))
+# Limits as our own check (meldcode.web.fields.TooLong), never a maxlength attribute: a
+# browser cuts pasted text off at it without a word.
+SHORT = too_long(200)
 
 
 def short_field(label, *checks, hint=None, autocomplete="off") -> StringField:
@@ -30,7 +32,7 @@ def short_field(label, *checks, hint=None, autocomplete="off") -> StringField:
         label,
         [Optional(), SHORT, *checks],
         description=hint or "",
-        render_kw={"maxlength": 200, "autocomplete": autocomplete},
+        render_kw={"autocomplete": autocomplete},
     )
 
 
@@ -41,8 +43,8 @@ def phone_field(label=PHONE_LABEL) -> StringField:
     """Return a phone number field."""
     return StringField(
         label,
-        [Optional(), Length(max=40), PHONE],
-        render_kw={"maxlength": 40, "autocomplete": "off", "inputmode": "tel"},
+        [Optional(), too_long(40), PHONE],
+        render_kw={"autocomplete": "off", "inputmode": "tel"},
     )
 
 
@@ -90,8 +92,8 @@ class RolForm(Form):
     telefoon = phone_field()
     email = StringField(
         _l("E-mailadres"),
-        [Optional(), Length(max=254), EMAIL],
-        render_kw={"maxlength": 254, "autocomplete": "off"},
+        [Optional(), too_long(254), EMAIL],
+        render_kw={"autocomplete": "off"},
     )
     taken = text_field(_l("Taken"), rows=3)
 
@@ -188,5 +190,5 @@ class VaststellenForm(BaseForm):
         description=_l(
             "Het orgaan dat de meldcode vaststelt, bijvoorbeeld het college van bestuur."
         ),
-        render_kw={"maxlength": 200, "autocomplete": "off"},
+        render_kw={"autocomplete": "off"},
     )
