@@ -7,6 +7,8 @@ case takes at most 400 records and a full case answers 422 without writing anyth
 Both databases are SQLite in WAL mode with synchronous=FULL.
 Goals: GET >= 0.7x and POST >= 0.6x the baseline's requests/s; p99 < 50 ms at 8
 connections; < 150 MB resident memory per worker.
+A second yardstick, information only: webapps.same_work does our save's database work on a
+copy of our database with plain sqlite3 (see there); its POST is loaded in the same rounds.
 """
 
 import datetime
@@ -169,9 +171,35 @@ def prepare_meldcode(folder: Path) -> dict:
     return {"get_case": ids[0], "post_cases": ids[1:]}
 
 
-def saved_signals(work: Path) -> int:
+def prepare_same(folder: Path) -> tuple[list[str], str]:
+    """Create a second instance for webapps.same_work; return its POST cases and a session token.
+
+    The same data as ours gets, and a session made as signing in makes one.
+    """
+    from meldcode import settings
+    from meldcode.storage import accounts
+    from meldcode.storage import sessions
+    from meldcode.storage.models import User
+
+    ids = prepare_meldcode(folder)
+    database = settings.open_database(settings.load())
+    times = sessions.SessionTimes(
+        idle=datetime.timedelta(hours=1), absolute=datetime.timedelta(hours=8)
+    )
+
+    def work(s):
+        """Start a session for the benchmark's user."""
+        user = s.query(User).filter_by(email="bench@school.nl").one()
+        return sessions.start_session(s, user, accounts.now(), times, True)
+
+    token = database.run_write(work)
+    database.dispose()
+    return ids["post_cases"], token
+
+
+def saved_signals(work: Path, instance: str = "instance") -> int:
     """Return how many signals our database holds (to tell saves from refusals)."""
-    with sqlite3.connect(work / "instance" / "meldcode.sqlite3") as conn:
+    with sqlite3.connect(work / instance / "meldcode.sqlite3") as conn:
         query = "SELECT count(*) FROM case_records WHERE kind = 'signaal'"
         return conn.execute(query).fetchone()[0]
 
@@ -191,8 +219,9 @@ def _run(work: Path) -> dict:
     with sqlite3.connect(baseline_db) as conn:
         conn.execute("PRAGMA journal_mode=WAL")  # kept in the file; synchronous is per connection
         conn.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY, naam TEXT, tekst TEXT)")
+    same_cases, same_token = prepare_same(work / "same")
     ids = prepare_meldcode(work / "instance")
-    ours_port, base_port = free_port(), free_port()
+    ours_port, base_port, same_port = free_port(), free_port(), free_port()
     env = {
         "MELDCODE_INSTANCE_PATH": str(work / "instance"),
         "BASELINE_DB": str(baseline_db),
@@ -200,14 +229,22 @@ def _run(work: Path) -> dict:
     }
     ours = start("meldcode.web:create_app()", ours_port, env)  # what `make run` serves
     base = start("webapps.baseline:create_app()", base_port, env)
+    same_env = {
+        **env,
+        "MELDCODE_INSTANCE_PATH": str(work / "same"),
+        "SAME_DB": str(work / "same" / "meldcode.sqlite3"),
+    }
+    same = start("webapps.same_work:create_app()", same_port, same_env)
     try:
-        return _measure(work, ids, ours, base, ours_port, base_port)
+        yardstick = {"port": same_port, "cases": same_cases, "token": same_token}
+        return _measure(work, ids, ours, base, ours_port, base_port, yardstick)
     finally:
         stop(ours)
         stop(base)
+        stop(same)
 
 
-def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
+def _measure(work, ids, ours, base, ours_port, base_port, yardstick) -> dict:
     """Sign in, then load both apps in turns and collect the figures."""
     me = Session(f"http://127.0.0.1:{ours_port}")
     token = CSRF.search(me.get("/inloggen")).group(1)
@@ -254,7 +291,17 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
     )
     assert them.post("/form", dict(urllib.parse.parse_qsl(form_body))) == 303
 
+    # The second yardstick: the same signal, saved by webapps.same_work in its own database.
+    yard = Session(f"http://127.0.0.1:{yardstick['port']}")
+    yard.get(f"/start/{yardstick['token']}")
+    yard_paths = [f"/casussen/{case}/stap-1/signaal/nieuw" for case in yardstick["cases"]]
+    yard_fields = dict(urllib.parse.parse_qsl(signal_body))
+    yard_fields["csrf_token"] = CSRF.search(yard.get(yard_paths[0])).group(1)
+    assert yard.post(yard_paths[0], yard_fields) == 303
+    yard_body = urllib.parse.urlencode(yard_fields)
+
     scripts = {
+        "same_post": lua(work, "same_post", "POST", yard.cookie_header(), yard_body, yard_paths),
         "ours_get": lua(work, "ours_get", "GET", me.cookie_header()),
         "ours_post": lua(work, "ours_post", "POST", me.cookie_header(), signal_body, post_paths),
         "base_get": lua(work, "base_get", "GET", them.cookie_header()),
@@ -265,11 +312,12 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
         "ours_post": f"http://127.0.0.1:{ours_port}{post_path}",
         "base_get": f"http://127.0.0.1:{base_port}/form",
         "base_post": f"http://127.0.0.1:{base_port}/form",
+        "same_post": f"http://127.0.0.1:{yardstick['port']}{yard_paths[0]}",
     }
     results: dict[str, list[dict]] = {k: [] for k in urls}
     signals_before = saved_signals(work)
     for _ in range(ROUNDS):
-        for name in ("base_get", "ours_get", "base_post", "ours_post"):
+        for name in ("base_get", "ours_get", "base_post", "ours_post", "same_post"):
             results[name].append(wrk(urls[name], scripts[name]))
     # Every measured POST must have been a save, not a refusal or an "already saved".
     posted = sum(r["requests"] for r in results["ours_post"])
@@ -291,6 +339,11 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
     get_ratio = summary["ours_get"]["rps"] / summary["base_get"]["rps"]
     post_ratio = summary["ours_post"]["rps"] / summary["base_post"]["rps"]
     print(f"  POSTs answered {posted}, signals saved {saved}")
+    same_ratio = summary["ours_post"]["rps"] / summary["same_post"]["rps"]
+    print(
+        f"  information: POST ours / same work {same_ratio:.2f}, same work / baseline "
+        f"{summary['same_post']['rps'] / summary['base_post']['rps']:.2f}"
+    )
     print(
         f"  ratio GET {get_ratio:.2f}   ratio POST {post_ratio:.2f}   worker RSS "
         f"{', '.join(f'{x:.0f}' for x in rss)} MB"
@@ -312,6 +365,7 @@ def _measure(work, ids, ours, base, ours_port, base_port) -> dict:
         "figures": summary,
         "get_ratio": round(get_ratio, 2),
         "post_ratio": round(post_ratio, 2),
+        "post_ratio_to_same_work": round(same_ratio, 2),
         "worker_rss_mb": [round(x) for x in rss],
         "posts_answered": posted,
         "signals_saved": saved,
