@@ -27,11 +27,9 @@ def create_case(
 ) -> Case:
     """Create a case with the kader version valid on the date the worry started.
 
-    ``case_id``: the id its form was given (meldcode.web.casussen.formulier); a new one when
-    there is none or when that id is taken.
+    ``case_id``: a free id the caller chose (:func:`create_once`), else a new one.
     """
-    if case_id is None or session.get(Case, case_id) is not None:
-        case_id = new_id()
+    case_id = case_id or new_id()
     case = Case(
         id=case_id,
         organisation_id=owner.organisation_id,
@@ -47,24 +45,28 @@ def create_case(
     return case
 
 
-def made_with_form(session: Session, key: str, user: User) -> Case | None:
-    """Return the case ``user`` made with the new-case form ``key`` (its id), if there is one.
+def create_once(
+    session: Session,
+    cipher: Cipher,
+    owner: User,
+    label: str,
+    worry_date: datetime.date,
+    kader: ResolvedKader,
+    key: str | None,
+) -> tuple[Case, bool | None]:
+    """Create the case of the new-case form ``key``, or find the one it made before.
 
-    A case of anyone else under that id counts as none (create_case then makes a new id).
+    ``key`` is the id the form gave its case (meldcode.web.casussen.formulier). Returns the
+    case and None (made now), True (made before with this label, date and kader: a second
+    submit) or False (made before with other text). Someone else's case under that id
+    counts as none: the new case then gets a new id.
     """
-    case = session.get(Case, key)
-    return case if case is not None and case.owner_id == user.id else None
-
-
-def started_as(
-    cipher: Cipher, case: Case, label: str, worry_date: datetime.date, kader_id: str
-) -> bool:
-    """Tell whether ``case`` was started with this label, date and kader (a second submit)."""
-    return (case.kader_id, case.worry_date, label_of(cipher, case)) == (
-        kader_id,
-        worry_date,
-        label,
-    )
+    found = session.get(Case, key) if key else None
+    if found is not None and found.owner_id == owner.id:
+        started = (found.kader_id, found.worry_date, label_of(cipher, found))
+        return found, started == (kader.id, worry_date, label)
+    free = key if key and found is None else None
+    return create_case(session, cipher, owner, label, worry_date, kader, free), None
 
 
 def label_of(cipher: Cipher, case: Case) -> str:

@@ -27,10 +27,9 @@ from meldcode.storage.case_records import record
 from meldcode.storage.case_records import record_kinds
 from meldcode.storage.case_records import records
 from meldcode.storage.case_start import create_case
+from meldcode.storage.case_start import create_once
 from meldcode.storage.case_start import label_of
-from meldcode.storage.case_start import made_with_form
 from meldcode.storage.case_start import readable_label
-from meldcode.storage.case_start import started_as
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.models import Case
 from meldcode.storage.models import CaseShare
@@ -52,13 +51,13 @@ __all__ = [
     "RecordView",
     "add_record",
     "create_case",
+    "create_once",
     "delete_record",
     "events",
     "get_case_for_user",
     "get_record",
     "label_of",
     "log_event",
-    "made_with_form",
     "readable_label",
     "record",
     "record_kinds",
@@ -66,7 +65,6 @@ __all__ = [
     "save_record",
     "set_label",
     "share_case",
-    "started_as",
     "shares",
     "unshare_case",
     "visible_cases",

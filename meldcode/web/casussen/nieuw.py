@@ -117,17 +117,13 @@ def _start(form: NewCaseForm, kader) -> tuple[str, bool | None]:
 
     def work(s):
         """Find the case this form made before, else create it and record who created it."""
-        earlier = cases.made_with_form(s, key, g.user) if key else None
-        if earlier is not None:
-            same = cases.started_as(
-                database().cipher, earlier, label, form.zorg_sinds.data, kader.id
-            )
-            return earlier.id, same
-        created = cases.create_case(
-            s, database().cipher, s.get(User, g.user.id), label, form.zorg_sinds.data, kader, key
+        owner = s.get(User, g.user.id)
+        case, made_before = cases.create_once(
+            s, database().cipher, owner, label, form.zorg_sinds.data, kader, key
         )
-        audit_in(s, "create", "case", created.id)
-        return created.id, None
+        if made_before is None:
+            audit_in(s, "create", "case", case.id)
+        return case.id, made_before
 
     try:
         return write(work)
