@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from meldcode.storage.models import AuditEntry
 from meldcode.storage.models import User
+from meldcode.storage.prepared import Prepared
 
 ACTIONS = {
     "view",
@@ -51,7 +52,7 @@ ACTIONS = {
 }
 
 
-_ADD = insert(AuditEntry.__table__)  # built once: its cache key is then computed once
+_ADD = Prepared(insert(AuditEntry.__table__))  # every save runs it (meldcode.storage.prepared)
 
 
 def _values(
@@ -87,8 +88,7 @@ def record(session: Session, *args, **kwargs) -> None:
     """Write an audit row in ``session``'s transaction (arguments as :func:`_values`)."""
     # One prepared INSERT now, not an object for the flush at commit: that flush (and
     # building a statement each time) costs more than the statement, inside the write lock.
-    session.flush()  # what is pending goes first, as the ORM would write it
-    session.execute(_ADD, _values(*args, **kwargs))
+    _ADD.run(session, _values(*args, **kwargs))  # what is pending is flushed first
 
 
 def for_object(session: Session, object_id: str) -> list[AuditEntry]:

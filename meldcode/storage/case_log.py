@@ -7,8 +7,9 @@ from sqlalchemy.orm import Session
 from meldcode.storage.models import Case
 from meldcode.storage.models import CaseEvent
 from meldcode.storage.models import User
+from meldcode.storage.prepared import Prepared
 
-_ADD = insert(CaseEvent.__table__)  # built once: its cache key is then computed once
+_ADD = Prepared(insert(CaseEvent.__table__))  # every save runs it (meldcode.storage.prepared)
 
 
 def log_event(
@@ -18,9 +19,8 @@ def log_event(
     # One prepared INSERT now instead of an object for the flush at commit: that flush (and
     # building a statement each time) costs more than the statement. What is pending (a new
     # case) is written first, as the ORM would.
-    session.flush()
     values = {"case_id": case.id, "actor_id": user.id if user else None, "action": action}
-    session.execute(_ADD, {**values, "subject": subject})
+    _ADD.run(session, {**values, "subject": subject})
 
 
 def events(session: Session, case: Case) -> list[CaseEvent]:

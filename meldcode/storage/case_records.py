@@ -18,14 +18,17 @@ from meldcode.casus.records import payload_model
 from meldcode.storage.crypto import Cipher
 from meldcode.storage.models import Case
 from meldcode.storage.models import CaseRecord
+from meldcode.storage.prepared import Prepared
 
 LIST_KINDS = {"signaal", "overleg", "gesprek", "hulp"}
 RECORDS = CaseRecord.__table__
-# Every save looks its record up: built once, so its cache key is computed once.
-_FIND = select(RECORDS).where(
-    RECORDS.c.case_id == bindparam("case"),
-    RECORDS.c.kind == bindparam("kind"),
-    RECORDS.c.key == bindparam("key"),
+# Every save looks its record up, inside the write lock (meldcode.storage.prepared).
+_FIND = Prepared(
+    select(RECORDS).where(
+        RECORDS.c.case_id == bindparam("case"),
+        RECORDS.c.kind == bindparam("kind"),
+        RECORDS.c.key == bindparam("key"),
+    )
 )
 
 
@@ -108,5 +111,5 @@ def get_record(session: Session, case: Case, kind: str, key: str) -> StoredRecor
     """Return one record by kind and key as stored now, or None."""
     # A Core row, not an ORM object: every save looks its record up, and the ORM's loading
     # (identity map, populate_existing) cost more than the query, inside the write lock.
-    row = session.execute(_FIND, {"case": case.id, "kind": kind, "key": key}).first()
+    row = _FIND.first(session, {"case": case.id, "kind": kind, "key": key})
     return None if row is None else StoredRecord(*row)

@@ -36,6 +36,7 @@ from meldcode.storage.models import CaseShare
 from meldcode.storage.models import User
 from meldcode.storage.models import new_id
 from meldcode.storage.models import utcnow
+from meldcode.storage.prepared import Prepared
 from meldcode.storage.record_writes import add_record
 from meldcode.storage.record_writes import delete_record
 from meldcode.storage.record_writes import save_record
@@ -164,13 +165,16 @@ def shares(session: Session, case: Case) -> list[str]:
 # the ORM's way of running it) costs more than running it.
 _CASES = Case.__table__
 _SHARES = CaseShare.__table__
-_STILL_OWNED = select(_CASES.c.id).where(
+_OWNED = select(_CASES.c.id).where(
     _CASES.c.id == bindparam("case"), _CASES.c.owner_id == bindparam("owner")
 )
-_STILL_SHARED = _STILL_OWNED.where(
-    select(_SHARES.c.id)
-    .where(_SHARES.c.case_id == _CASES.c.id, _SHARES.c.user_id == bindparam("user"))
-    .exists()
+_STILL_OWNED = Prepared(_OWNED)
+_STILL_SHARED = Prepared(
+    _OWNED.where(
+        select(_SHARES.c.id)
+        .where(_SHARES.c.case_id == _CASES.c.id, _SHARES.c.user_id == bindparam("user"))
+        .exists()
+    )
 )
 
 
@@ -184,9 +188,9 @@ def confirm_access(session: Session, checked: Access, user: User) -> Access | No
     """
     found = {"case": checked.case.id, "owner": checked.case.owner_id}
     if checked.is_owner:
-        still = session.scalar(_STILL_OWNED, found)
+        still = _STILL_OWNED.first(session, found)
     else:
-        still = session.scalar(_STILL_SHARED, {**found, "user": user.id})
+        still = _STILL_SHARED.first(session, {**found, "user": user.id})
     if still is None:
         return None
     return Access(session.merge(checked.case, load=False), checked.role)

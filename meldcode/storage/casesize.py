@@ -8,18 +8,21 @@ from sqlalchemy.orm import Session
 from meldcode.casus.limits import CaseFull
 from meldcode.casus.limits import fits
 from meldcode.storage.models import CaseRecord
+from meldcode.storage.prepared import Prepared
 
 __all__ = ["CaseFull", "check_room", "measure"]
 _RECORDS = CaseRecord.__table__
-# Built once, so that a save does not build it and compute its cache key again.
-_ROOM = select(func.count(), func.coalesce(func.sum(func.length(_RECORDS.c.payload_enc)), 0)).where(
-    _RECORDS.c.case_id == bindparam("case"), _RECORDS.c.id != bindparam("record")
+# Every save runs it, inside the write lock (meldcode.storage.prepared).
+_ROOM = Prepared(
+    select(func.count(), func.coalesce(func.sum(func.length(_RECORDS.c.payload_enc)), 0)).where(
+        _RECORDS.c.case_id == bindparam("case"), _RECORDS.c.id != bindparam("record")
+    )
 )
 
 
 def measure(session: Session, case_id: str, leave_out: str = "") -> tuple[int, int]:
     """Return (records, stored bytes) of a case, without the record ``leave_out``."""
-    count, stored = session.execute(_ROOM, {"case": case_id, "record": leave_out}).one()
+    count, stored = _ROOM.first(session, {"case": case_id, "record": leave_out})
     return count, stored
 
 

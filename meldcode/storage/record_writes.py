@@ -27,15 +27,17 @@ from meldcode.storage.models import CaseRecord
 from meldcode.storage.models import User
 from meldcode.storage.models import new_id
 from meldcode.storage.models import utcnow
+from meldcode.storage.prepared import Prepared
 from meldcode.storage.versioned import Conflict
 
-# Statements of every save, built once (their cache keys are then computed once) and plain
-# Core: the ORM's insert and bulk-update paths cost more than the statements, in the lock.
-_ADD = insert(RECORDS)
+# Statements of every save, run inside the write lock (meldcode.storage.prepared says why).
+_ADD = Prepared(insert(RECORDS))
 _CASES = Case.__table__
-_TOUCH = update(_CASES).where(_CASES.c.id == bindparam("case")).values(updated_at=bindparam("now"))
+_TOUCH = Prepared(
+    update(_CASES).where(_CASES.c.id == bindparam("case")).values(updated_at=bindparam("now"))
+)
 # The version check and the write in one statement (meldcode.storage.versioned explains why).
-_BUMP = (
+_BUMP = Prepared(
     update(RECORDS)
     .where(RECORDS.c.id == bindparam("record"), RECORDS.c.version == bindparam("shown"))
     .values(
@@ -49,7 +51,7 @@ _BUMP = (
 
 def lock_case(session: Session, case: Case, now) -> None:
     """Lock the case's row until commit and mark it changed; writes to one case queue here."""
-    session.execute(_TOUCH, {"case": case.id, "now": now})
+    _TOUCH.run(session, {"case": case.id, "now": now})
     set_committed_value(case, "updated_at", now)
 
 
@@ -97,11 +99,11 @@ def save_record(
 
 def _bump(session, record: StoredRecord, shown: int, sealed: bytes, user, now):
     """Write the new payload over ``record`` if it still has version ``shown``; else None."""
-    written = session.execute(
-        _BUMP,
+    written = _BUMP.run(
+        session,
         {"record": record.id, "shown": shown, "new_payload": sealed, "by": user.id, "at": now},
     )
-    if written.rowcount != 1:
+    if written != 1:
         return None
     return record._replace(
         version=shown + 1, payload_enc=sealed, updated_by=user.id, updated_at=now
@@ -127,7 +129,7 @@ def _insert(session, cipher, case, user, kind_key, data, now) -> StoredRecord:
     casesize.check_room(session, case.id, record_id, len(values["payload_enc"]))  # CaseFull
     # One INSERT statement, not an ORM object: the unit of work's flush cost more than the
     # statement itself, inside the write lock.
-    session.execute(_ADD, values)
+    _ADD.run(session, values)
     return StoredRecord(**values)
 
 
