@@ -80,6 +80,22 @@ def _close(_exc) -> None:
         found.close()
 
 
+def _end_reading() -> None:
+    """End this request's read transaction (if open) before a write; its objects stay loaded.
+
+    SQLite can only start its write-ahead log over when no connection still reads an old
+    snapshot. A reading transaction left open across the request's own write blocked that on
+    every save: the log grew without end (hundreds of MB under load) and every commit ran a
+    checkpoint. Reads after the write start a new transaction and see the write.
+    """
+    found = g.get("_db_session")
+    if found is None or not found.in_transaction():
+        return
+    if found.new or found.dirty or found.deleted:
+        return  # never write through the reading session: leave it as it was
+    found.commit()  # writes nothing; expire_on_commit=False keeps what it loaded
+
+
 def write(work, quick: bool = False):
     """Run ``work(session)`` in a write transaction; raise SaveFailed when that is impossible.
 
@@ -87,6 +103,7 @@ def write(work, quick: bool = False):
     one short try, for writes that may be skipped (the idle timer, an audit row after a
     failed save); they must not add seconds to the user's wait.
     """
+    _end_reading()
     try:
         return database().run_write(work, quick=True) if quick else database().run_write(work)
     except DatabaseBusy as exc:
