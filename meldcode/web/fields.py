@@ -54,17 +54,22 @@ class TooLong:
         """Stop with our message when the text is longer than the limit."""
         length = len(field.data or "")
         if length > self.max:
-            over = length - self.max
-            raise ValidationError(
-                _("Gebruik hoogstens %(max)s tekens.", max=number(self.max))
-                + " "
-                + _n(
-                    "Je tekst is %(n)s teken te lang.",
-                    "Je tekst is %(n)s tekens te lang.",
-                    over,
-                    n=number(over),
-                )
-            )
+            raise ValidationError(too_long_message(self.max, length))
+
+
+def too_long_message(limit: int, length: int) -> str:
+    """Return what a field says of text over its limit: the limit and how much too long."""
+    over = length - limit
+    return (
+        _("Gebruik hoogstens %(max)s tekens.", max=number(limit))
+        + " "
+        + _n(
+            "Je tekst is %(n)s teken te lang.",
+            "Je tekst is %(n)s tekens te lang.",
+            over,
+            n=number(over),
+        )
+    )
 
 
 def too_long(limit: int) -> TooLong:

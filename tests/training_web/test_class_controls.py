@@ -144,3 +144,25 @@ def test_ending_asks_to_confirm(app, trainer):
     assert join(app, code) is not None  # still open
     done = trainer.form(f"{url}/beeindigen", {"bevestigd": "ja"}, page_url=url)
     assert done.status_code == 303
+
+
+def test_a_group_name_over_the_limit_comes_back_whole_with_a_message(app, trainer):
+    session_id, _code = start(trainer, CASE)
+    url = f"/oefensessies/{session_id}"
+    assert 'maxlength="80"' not in trainer.page(url)  # a browser would cut a paste off unsaid
+    typed = "groep 2 " + "x" * 92  # 100 characters
+    refused = trainer.form(
+        f"{url}/instellingen", {"label": typed, "vastzetten_bij_tonen": "ja"}, page_url=url
+    )
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    assert f'value="{typed}"' in page  # the text as typed, not cut off
+    assert "Je tekst is 20 tekens te lang." in page and "Niets opgeslagen." in page
+    assert 'aria-describedby="label-hint label-error"' in page
+    assert re.search(r'name="vastzetten_bij_tonen" value="ja" checked', page)  # as chosen
+    assert '<meta http-equiv="refresh"' not in page  # a refresh would lose the text
+    assert "groep 2 xxx" not in trainer.page("/oefensessies/")  # nothing saved
+    exact = "g" * 80
+    saved = trainer.form(f"{url}/instellingen", {"label": exact}, page_url=url)
+    assert saved.status_code == 303
+    assert exact in trainer.page("/oefensessies/")

@@ -10,8 +10,10 @@ from flask import request
 
 from meldcode.storage import training_class as klas
 from meldcode.web.access import access
+from meldcode.web.fields import too_long_message
 from meldcode.web.oefenen.bediening import _back
 from meldcode.web.oefenen.bediening import _change
+from meldcode.web.oefenen.sessies import show
 from meldcode.web.routes import Routes
 
 routes = Routes()
@@ -41,8 +43,13 @@ def pace(session_id: str):
 @access("trainer")
 def settings(session_id: str):
     """Name the group (e.g. 'groep 2') and choose whether a reveal locks the question."""
-    label = " ".join(request.form.get("label", "").split())[:LABEL_LENGTH]
+    label = " ".join(request.form.get("label", "").split())
     lock = request.form.get("vastzetten_bij_tonen") == "ja"
+    if len(label) > LABEL_LENGTH:
+        # Nothing is saved and nothing cut off: the page comes back with the text as typed.
+        # It does not refresh itself, which would lose that text.
+        error = too_long_message(LABEL_LENGTH, len(label))
+        return show(session_id, 400, False, label_value=label, label_error=error, lock_value=lock)
 
     def work(_s, row):
         row.label = label or None

@@ -117,7 +117,14 @@ def start():
 @access("trainer")
 def session(session_id: str):
     """Show the session: code, join address, QR code, the live class view and the controls."""
+    return show(session_id, refresh=request.args.get("vernieuwen") != "uit")
+
+
+def show(session_id: str, status: int = 200, refresh: bool = True, **extra):
+    """Render the session page; ``extra`` is what a refused control form shows again."""
     row = trainer_session(session_id)
-    still = request.args.get("vernieuwen") != "uit"
     context = session_context(row)
-    return render_template("oefenen/sessie.html", refresh=still, all_wall=wall(row), **context)
+    page = render_template(
+        "oefenen/sessie.html", refresh=refresh, all_wall=wall(row), **context, **extra
+    )
+    return page, status
