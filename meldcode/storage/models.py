@@ -135,9 +135,11 @@ class CaseRecord(Base):
     """One record of a case (a signal, an answer, a decision …), its payload encrypted."""
 
     __tablename__ = "case_records"
+    # The unique constraint starts with case_id: it serves every lookup by case, so case_id
+    # needs no index of its own (one page less for every save to write).
     __table_args__ = (UniqueConstraint("case_id", "kind", "key"),)
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(32))
     key: Mapped[str] = mapped_column(String(64))
     payload_enc: Mapped[bytes] = mapped_column(LargeBinary)
