@@ -144,3 +144,18 @@ def test_a_locked_database_is_a_busy_write_not_a_crash(tmp_path):
         holder.execute("ROLLBACK")
         holder.close()
         db.dispose()
+
+
+def test_a_write_after_reading_gets_the_connection_the_reading_gave_back(tmp_path):
+    # Its page cache holds what the write needs (meldcode.storage.db.make_engine).
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    db = Database(url, Cipher.from_text(Cipher.new_key_text()))
+    try:
+        first, second = db.reader(), db.reader()  # two connections in the pool
+        used = [id(s.connection().connection.dbapi_connection) for s in (first, second)]
+        first.close()
+        second.close()  # given back last
+        with db.write() as session:
+            assert id(session.connection().connection.dbapi_connection) == used[1]
+    finally:
+        db.dispose()
