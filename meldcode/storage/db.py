@@ -27,7 +27,6 @@ from sqlalchemy.orm import sessionmaker
 
 from meldcode.storage.atomic import WRITING
 from meldcode.storage.crypto import Cipher
-from meldcode.storage.prepared import on_cursor
 
 WRITE_ATTEMPTS = 3
 # A lock is waited for at most this long per write, over all attempts: a user pressing save
@@ -137,9 +136,7 @@ def _sqlite_setup(engine: Engine) -> None:
         if connection.info.get(_BUSY) != wanted:
             connection.exec_driver_sql(f"PRAGMA busy_timeout={wanted}")
             connection.info[_BUSY] = wanted
-        # On the driver's cursor: every request begins two transactions, and SQLAlchemy's
-        # execution path costs several times the statement (meldcode.storage.prepared).
-        on_cursor(connection, f"BEGIN {options.get('sqlite_begin', 'DEFERRED')}")
+        connection.exec_driver_sql(f"BEGIN {options.get('sqlite_begin', 'DEFERRED')}")
 
 
 def failure_reason(exc: Exception) -> str | None:

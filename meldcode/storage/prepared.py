@@ -48,7 +48,31 @@ class Prepared:
             name: binds[name](params[name]) if name in binds else params[name] for name in names
         }
         bound = tuple(values[name] for name in names) if dialect.positional else values
-        return on_cursor(connection, sql, bound, results if fetch else None)
+        dbapi_connection = connection.connection.dbapi_connection
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(sql, bound)
+            if not fetch:
+                return cursor.rowcount
+            return [
+                tuple(convert(v) if convert else v for convert, v in zip(results, row, strict=True))
+                for row in cursor.fetchall()
+            ]
+        except dialect.loaded_dbapi.Error as exc:
+            gone = dialect.is_disconnect(exc, dbapi_connection, cursor)
+            if gone:
+                connection.invalidate(exc)  # as SQLAlchemy does: the pool must not hand it out
+            raise DBAPIError.instance(
+                sql,
+                bound,
+                exc,
+                dialect.loaded_dbapi.Error,
+                hide_parameters=True,  # values are case content (sealed) and ids: not for logs
+                connection_invalidated=gone,
+                dialect=dialect,
+            ) from exc
+        finally:
+            cursor.close()
 
     def _with_defaults(self, params: dict) -> dict:
         """Add the model's Python-side defaults for an INSERT's columns not given."""
@@ -92,38 +116,3 @@ class Prepared:
             found = (str(compiled), names, binds, results, fixed)
             self._compiled[key] = found
         return found
-
-
-def on_cursor(connection, sql: str, bound=(), results: list | None = None):
-    """Run SQL on the DBAPI cursor of a SQLAlchemy ``connection``, in its transaction.
-
-    Returns the rows, converted by ``results``; with ``results`` None, the row count. A
-    driver error is raised as SQLAlchemy's own kind (and a lost server invalidates the
-    connection, as SQLAlchemy does), so callers tell "locked" or "full" from a bug as usual.
-    """
-    dialect = connection.dialect
-    dbapi_connection = connection.connection.dbapi_connection
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute(sql, bound)
-        if results is None:
-            return cursor.rowcount
-        return [
-            tuple(convert(v) if convert else v for convert, v in zip(results, row, strict=True))
-            for row in cursor.fetchall()
-        ]
-    except dialect.loaded_dbapi.Error as exc:
-        gone = dialect.is_disconnect(exc, dbapi_connection, cursor)
-        if gone:
-            connection.invalidate(exc)  # the pool must not hand it out again
-        raise DBAPIError.instance(
-            sql,
-            bound,
-            exc,
-            dialect.loaded_dbapi.Error,
-            hide_parameters=True,  # values are case content (sealed) and ids: not for logs
-            connection_invalidated=gone,
-            dialect=dialect,
-        ) from exc
-    finally:
-        cursor.close()
