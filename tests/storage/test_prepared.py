@@ -33,13 +33,6 @@ from meldcode.storage.prepared import Prepared
 
 
 @pytest.fixture
-def db(database_url):
-    database = Database(database_url, Cipher.from_text(Cipher.new_key_text()))
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
 def case_id(db):
     kader = Registry.load(paths.KADERS_DIR).get("basis")
 

@@ -9,21 +9,12 @@ from sqlalchemy import select
 from meldcode.storage import accounts
 from meldcode.storage import stash
 from meldcode.storage import tokens
-from meldcode.storage.crypto import Cipher
-from meldcode.storage.db import Database
 from meldcode.storage.models import Organisation
 from meldcode.storage.models import StashedForm
 
 NOW = datetime.datetime(2026, 9, 14, 10, 0)
 LATER = NOW + datetime.timedelta(hours=4)
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def db(database_url):
-    database = Database(database_url, Cipher.from_text(Cipher.new_key_text()))
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

@@ -11,16 +11,7 @@ from meldcode.kader import Registry
 from meldcode.storage import accounts
 from meldcode.storage import cases
 from meldcode.storage import purge
-from meldcode.storage.crypto import Cipher
-from meldcode.storage.db import Database
 from meldcode.storage.models import Organisation
-
-
-@pytest.fixture
-def db(database_url):
-    database = Database(database_url, Cipher.from_text(Cipher.new_key_text()))
-    yield database
-    database.dispose()
 
 
 @pytest.fixture
