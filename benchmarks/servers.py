@@ -47,8 +47,10 @@ def start(app: str, port: int, env: dict) -> subprocess.Popen:
         app,
     ]
     env = {**os.environ, "WEB_CONCURRENCY": str(WORKERS), **env}
+    # Started in this folder: `python -m` puts the working folder first on sys.path, and a
+    # checkout there would win over PYTHONPATH (see compare_trees).
     process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, cwd=HERE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     return answering(process, f"http://127.0.0.1:{port}/", app)
 
