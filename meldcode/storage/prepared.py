@@ -21,6 +21,11 @@ class Prepared:
         """Keep the statement; it is compiled on first use for each database kind."""
         self.statement = statement
         self._compiled: dict = {}
+        # An INSERT's columns with a default in the model, looked up once.
+        table = statement.table if isinstance(statement, Insert) else None
+        self._defaults = (
+            [c for c in table.columns if c.default is not None] if table is not None else []
+        )
 
     def rows(self, session: Session, params: dict) -> list[tuple]:
         """Run the statement in ``session``'s transaction and return its rows."""
@@ -76,13 +81,12 @@ class Prepared:
 
     def _with_defaults(self, params: dict) -> dict:
         """Add the model's Python-side defaults for an INSERT's columns not given."""
-        if not isinstance(self.statement, Insert):
+        missing = [c for c in self._defaults if c.key not in params]
+        if not missing:
             return params
         filled = dict(params)
-        for column in self.statement.table.columns:
+        for column in missing:
             default = column.default
-            if column.key in filled or default is None:
-                continue
             if default.is_scalar:
                 filled[column.key] = default.arg
             elif default.is_callable:
