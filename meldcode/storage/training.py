@@ -40,6 +40,10 @@ CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
 CODE_LENGTH = 6
 
 
+# The longest group name a trainer can give a session (the column, and both forms).
+LABEL_LENGTH = 80
+
+
 class SessionFull(Exception):
     """The session has as many participants as it allows."""
 
@@ -58,7 +62,7 @@ class TrainingSession(Base):
     max_participants: Mapped[int] = mapped_column(Integer)
     revealed: Mapped[str] = mapped_column(String(1000), default="")  # ids, comma-separated
     locked: Mapped[str] = mapped_column(String(1000), default="")  # question ids
-    label: Mapped[str | None] = mapped_column(String(80), nullable=True)  # e.g. "groep 2"
+    label: Mapped[str | None] = mapped_column(String(LABEL_LENGTH), nullable=True)  # "groep 2"
     open_step: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
     lock_on_reveal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     wall: Mapped[str | None] = mapped_column(String(40), nullable=True)  # motivations shown

@@ -166,3 +166,13 @@ def test_a_group_name_over_the_limit_comes_back_whole_with_a_message(app, traine
     saved = trainer.form(f"{url}/instellingen", {"label": exact}, page_url=url)
     assert saved.status_code == 303
     assert exact in trainer.page("/oefensessies/")
+
+
+def test_the_start_form_refuses_a_long_group_name_whole(trainer):
+    assert "maxlength" not in trainer.page("/oefensessies/")
+    typed = "g" * 81
+    refused = trainer.form("/oefensessies/", {"casus": CASE, "label": typed})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "Gebruik hoogstens 80 tekens. Je tekst is 1 teken te lang." in page
+    assert f'value="{typed}"' in page

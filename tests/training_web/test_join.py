@@ -95,3 +95,14 @@ def test_a_participant_page_without_joining_says_how_to_join(app):
     assert response.status_code == 401
     html = response.get_data(as_text=True)
     assert "Je doet nog niet mee" in html and 'href="/oefenen/"' in html
+
+
+def test_a_long_name_is_refused_whole_not_cut_off(app, trainer):
+    _sid, code = start(trainer, "basisschool-onthulling")
+    person = Visitor(app)
+    assert "maxlength" not in person.page("/oefenen/")  # a browser would cut a paste off unsaid
+    response = person.form("/oefenen/", {"code": code, "naam": "Maximiliaan" * 2})  # 22
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Gebruik hoogstens 20 tekens. Je tekst is 2 tekens te lang." in html
+    assert 'value="MaximiliaanMaximiliaan"' in html

@@ -8,6 +8,7 @@ who should not be counted (a phone that joined twice, someone who left).
 from flask import abort
 from flask import request
 
+from meldcode.storage import training as store
 from meldcode.storage import training_class as klas
 from meldcode.web.access import access
 from meldcode.web.fields import too_long_message
@@ -17,8 +18,6 @@ from meldcode.web.oefenen.sessies import show
 from meldcode.web.routes import Routes
 
 routes = Routes()
-
-LABEL_LENGTH = 80
 
 
 @routes.post("/<session_id>/stappen")
@@ -45,10 +44,10 @@ def settings(session_id: str):
     """Name the group (e.g. 'groep 2') and choose whether a reveal locks the question."""
     label = " ".join(request.form.get("label", "").split())
     lock = request.form.get("vastzetten_bij_tonen") == "ja"
-    if len(label) > LABEL_LENGTH:
+    if len(label) > store.LABEL_LENGTH:
         # Nothing is saved and nothing cut off: the page comes back with the text as typed.
         # It does not refresh itself, which would lose that text.
-        error = too_long_message(LABEL_LENGTH, len(label))
+        error = too_long_message(store.LABEL_LENGTH, len(label))
         return show(session_id, 400, False, label_value=label, label_error=error, lock_value=lock)
 
     def work(_s, row):

@@ -12,7 +12,6 @@ from flask import url_for
 from wtforms import BooleanField
 from wtforms import StringField
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 from wtforms.validators import Optional
 from wtforms.validators import Regexp
 
@@ -25,6 +24,7 @@ from meldcode.web.database import SaveFailed
 from meldcode.web.database import database
 from meldcode.web.database import session as db_session
 from meldcode.web.database import write
+from meldcode.web.fields import too_long
 from meldcode.web.forms import BaseForm
 from meldcode.web.oefenen.state import TOKEN
 from meldcode.web.oefenen.state import case_of
@@ -47,7 +47,7 @@ class JoinForm(BaseForm):
         _l("Voornaam of nummer"),
         [
             Optional(),
-            Length(max=20, message=_l("Gebruik hoogstens %(max)d tekens.", max=20)),
+            too_long(20),
             Regexp(
                 r"^[^\W_]+( [^\W_]+)?$",
                 message=_l("Alleen letters en cijfers, bijvoorbeeld 'Sam' of '12'."),

@@ -12,7 +12,6 @@ from flask import render_template
 from flask import request
 from flask import url_for
 from wtforms import StringField
-from wtforms.validators import Length
 from wtforms.validators import Optional
 
 from meldcode.kader.i18n import _l
@@ -27,6 +26,7 @@ from meldcode.web.database import SaveFailed
 from meldcode.web.database import session as db_session
 from meldcode.web.database import write
 from meldcode.web.fields import choice
+from meldcode.web.fields import too_long
 from meldcode.web.forms import BaseForm
 from meldcode.web.forms import build
 from meldcode.web.i18n import language
@@ -47,7 +47,7 @@ class StartForm(BaseForm):
     casus = choice(_l("Welke oefencasus?"), [], _l("Kies een oefencasus."))
     label = StringField(
         _l("Naam van de groep"),
-        [Optional(), Length(max=80, message=_l("Gebruik hoogstens %(max)d tekens.", max=80))],
+        [Optional(), too_long(store.LABEL_LENGTH)],
         description=_l("Bijvoorbeeld 'groep 2, ochtend'. Zo herken je de sessie later terug."),
     )
 
